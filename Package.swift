@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Strata",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "strata", targets: ["strata"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "StrataCore"),
+        .target(name: "StrataLang", dependencies: ["StrataCore"]),
+        .target(name: "StrataEngine", dependencies: ["StrataCore", "StrataLang"]),
+        .target(name: "StrataGenerator", dependencies: ["StrataCore"]),
+        .executableTarget(
+            name: "strata",
+            dependencies: [
+                "CLibEdit", "StrataCore", "StrataLang", "StrataEngine", "StrataGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore"]),
+        .testTarget(name: "StrataLangTests", dependencies: ["StrataLang"]),
+        .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"]),
+        .testTarget(name: "StrataGeneratorTests", dependencies: ["StrataGenerator", "StrataCore"]),
+        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore"]),
+    ]
+)

@@ -1,0 +1,53 @@
+/// The physical buffer behind a column: one contiguous typed array, no per-cell boxing.
+public enum ColumnData: Sendable {
+    /// `int64`, `decimal` (scaled) and `timestamp` (microseconds) columns.
+    case int64(ContiguousArray<Int64>)
+    /// `date` columns: days since 1970-01-01.
+    case int32(ContiguousArray<Int32>)
+    case double(ContiguousArray<Double>)
+    case bool(ContiguousArray<Bool>)
+    /// Dictionary-encoded strings: `codes[row]` indexes `dictionary`.
+    case string(codes: ContiguousArray<UInt32>, dictionary: StringDictionary)
+
+    public var count: Int {
+        switch self {
+        case .int64(let values): values.count
+        case .int32(let values): values.count
+        case .double(let values): values.count
+        case .bool(let values): values.count
+        case .string(let codes, _): codes.count
+        }
+    }
+}
+
+/// The distinct strings of one column, in first-seen order. Codes are indexes into `values`.
+public struct StringDictionary: Sendable {
+    public private(set) var values: ContiguousArray<String>
+    private var index: [String: UInt32]
+
+    public init() {
+        values = []
+        index = [:]
+    }
+
+    public init<S: Sequence>(_ strings: S) where S.Element == String {
+        self.init()
+        for string in strings { _ = code(for: string) }
+    }
+
+    public var count: Int { values.count }
+
+    public subscript(code: UInt32) -> String { values[Int(code)] }
+
+    /// The code of `string`, adding it when new.
+    public mutating func code(for string: String) -> UInt32 {
+        if let existing = index[string] { return existing }
+        let code = UInt32(values.count)
+        values.append(string)
+        index[string] = code
+        return code
+    }
+
+    /// The code of `string` if present.
+    public func existingCode(for string: String) -> UInt32? { index[string] }
+}
