@@ -1,0 +1,174 @@
+import StrataCore
+
+/// Recursive-descent parser: tokens → ``Statement``. Errors carry the offending token's range.
+public struct Parser {
+    private var tokens: [Token]
+    private var index = 0
+
+    /// Statement-leading words.
+    public static let statementWords = ["load", "describe", "let"]
+    /// Pipeline verbs the parser accepts after `|`.
+    public static let verbs = ["limit"]
+
+    public init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses one complete statement.
+    public static func parse(_ text: String) throws(Diagnostic) -> Statement {
+        var parser = Parser(tokens: try Lexer.tokenize(text))
+        let statement = try parser.statement()
+        try parser.expectEnd()
+        return statement
+    }
+
+    mutating func statement() throws(Diagnostic) -> Statement {
+        switch current.word {
+        case "load" where peek(1).word != nil && !peek(1).isSymbol("|"):
+            return try load()
+        case "describe" where !peek(1).isSymbol("|") && peek(1).kind != .end:
+            advance()
+            return .describe(try pipeline())
+        case "let" where peek(2).isSymbol("="):
+            advance()
+            let name = try name(what: "a table name after let")
+            try expectSymbol("=")
+            return .assign(name: name, pipeline: try pipeline())
+        default:
+            return .show(try pipeline())
+        }
+    }
+
+    /// `load NAME from "path" [(options)]`
+    mutating func load() throws(Diagnostic) -> Statement {
+        advance()
+        let tableName = try name(what: "a table name")
+        guard current.word == "from" else {
+            throw error("expected from after the table name (load \(tableName.text) from \"file.csv\")")
+        }
+        advance()
+        guard case .string(let path) = current.kind else {
+            throw error("expected the file path in double quotes")
+        }
+        let pathRange = current.range
+        advance()
+        let options = current.isSymbol("(") ? try optionGroup().items : []
+        return .load(name: tableName, path: path, pathRange: pathRange, options: options)
+    }
+
+    mutating func pipeline() throws(Diagnostic) -> Pipeline {
+        let start = current.range.lowerBound
+        let source = try name(what: "a table name")
+        var verbs: [Verb] = []
+        while current.isSymbol("|") {
+            advance()
+            verbs.append(try verb())
+        }
+        return Pipeline(source: source, verbs: verbs, range: start..<previousEnd)
+    }
+
+    mutating func verb() throws(Diagnostic) -> Verb {
+        let start = current.range.lowerBound
+        guard let word = current.word else { throw error("expected a verb after |, such as limit") }
+        switch word {
+        case "limit":
+            advance()
+            let count = try integer(what: "the number of rows after limit")
+            return Verb(.limit(count), start..<previousEnd)
+        default:
+            throw error("unknown verb \"\(word)\"." + Suggestion.phrase(for: word, among: Parser.verbs))
+        }
+    }
+
+    /// `( item, item, … )`
+    mutating func optionGroup() throws(Diagnostic) -> (items: [OptionItem], range: Range<Int>) {
+        let start = current.range.lowerBound
+        try expectSymbol("(")
+        var items: [OptionItem] = []
+        while !current.isSymbol(")") {
+            let optionName = try name(what: "an option name")
+            var value: OptionValue?
+            if !current.isSymbol(",") && !current.isSymbol(")") {
+                value = try optionValue()
+            }
+            items.append(OptionItem(name: optionName, value: value))
+            if current.isSymbol(",") { advance() } else { break }
+        }
+        try expectSymbol(")")
+        return (items, start..<previousEnd)
+    }
+
+    mutating func optionValue() throws(Diagnostic) -> OptionValue {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            return .word(try name(what: "a value"))
+        case .string(let text):
+            advance()
+            return .string(text, token.range)
+        case .number(let text), .date(let text):
+            advance()
+            return .number(text, token.range)
+        case .symbol("-"):
+            advance()
+            guard case .number(let text) = current.kind else { throw error("expected a number after -") }
+            advance()
+            return .number("-" + text, token.range.lowerBound..<previousEnd)
+        case .symbol("("):
+            let group = try optionGroup()
+            return .group(group.items, group.range)
+        case .symbol("["):
+            advance()
+            var values: [OptionValue] = []
+            while !current.isSymbol("]") {
+                values.append(try optionValue())
+                if current.isSymbol(",") { advance() } else { break }
+            }
+            try expectSymbol("]")
+            return .list(values, token.range.lowerBound..<previousEnd)
+        default:
+            throw error("expected an option value, found \(token.display)")
+        }
+    }
+
+    // MARK: - Tokens
+
+    private var current: Token { tokens[min(index, tokens.count - 1)] }
+
+    private func peek(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
+
+    private var previousEnd: Int { index > 0 ? tokens[index - 1].range.upperBound : 0 }
+
+    private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
+
+    private mutating func name(what: String) throws(Diagnostic) -> Name {
+        guard case .identifier(let text) = current.kind else {
+            throw error("expected \(what), found \(current.display)")
+        }
+        let result = Name(text, current.range)
+        advance()
+        return result
+    }
+
+    private mutating func integer(what: String) throws(Diagnostic) -> Int {
+        guard case .number(let text) = current.kind, let value = Int(text), value >= 0 else {
+            throw error("expected \(what), found \(current.display)")
+        }
+        advance()
+        return value
+    }
+
+    private mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
+        guard current.isSymbol(symbol) else { throw error("expected \(symbol), found \(current.display)") }
+        advance()
+    }
+
+    mutating func expectEnd() throws(Diagnostic) {
+        guard current.kind == .end else { throw error("unexpected \(current.display) after the statement") }
+    }
+
+    private func error(_ message: String) -> Diagnostic {
+        let range = current.kind == .end ? current.range.lowerBound..<current.range.lowerBound + 1 : current.range
+        return Diagnostic(message, at: .statement(range))
+    }
+}
