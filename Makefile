@@ -1,0 +1,38 @@
+# Strata — the two commands: `make run` and `make test`. Both install what is missing first.
+SWIFT        ?= swift
+BUILD_DIR    ?= .build
+STRATA       := $(BUILD_DIR)/debug/strata
+APT_PACKAGES := libedit-dev pkg-config libsqlite3-dev
+
+.PHONY: run test build deps release bench clean
+
+run: build
+	$(STRATA) --init datasets/demo/demo.strata
+
+test: build
+	$(SWIFT) build --build-tests
+	STRATA_BIN=$(abspath $(STRATA)) $(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Installs the C libraries the build needs when they are missing: as root directly,
+# otherwise with sudo; without either, prints the command to run.
+deps:
+	@if [ -f /usr/include/editline/readline.h ] && pkg-config --exists libedit 2>/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing $(APT_PACKAGES)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	elif command -v sudo >/dev/null 2>&1; then \
+		echo "Installing $(APT_PACKAGES) with sudo"; \
+		sudo apt-get update -qq && sudo apt-get install -y -qq $(APT_PACKAGES); \
+	else \
+		echo "Strata needs libedit. Run as root: apt-get install -y $(APT_PACKAGES)"; exit 1; \
+	fi
+
+clean:
+	rm -rf $(BUILD_DIR)
