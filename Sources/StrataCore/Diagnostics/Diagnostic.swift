@@ -36,6 +36,19 @@ public struct Diagnostic: Error, Sendable, Equatable {
         return lines.joined(separator: "\n")
     }
 
+    /// For a statement read from a script: `file:line:col: error: message`, then the caret lines.
+    /// `firstLine` is the script line the statement starts on.
+    public func render(source: String, file: String, firstLine: Int) -> String {
+        guard case .statement(let range) = location else { return render(source: source) }
+        let prefix = Array(source).prefix(max(0, range.lowerBound))
+        let line = firstLine + prefix.filter { $0 == "\n" }.count
+        let column = prefix.count - (prefix.lastIndex(of: "\n").map { $0 + 1 } ?? 0) + 1
+        var lines = ["\(file):\(line):\(column): error: \(message)"]
+        lines += Diagnostic.caretLines(source: source, range: range)
+        lines += notes.map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
     /// The source line holding `range` and a `^^^` marker under it, aligned by display width.
     static func caretLines(source: String, range: Range<Int>) -> [String] {
         let characters = Array(source)
