@@ -36,10 +36,11 @@ struct OrdersWriter {
                 output.write(date)
                 output.comma()
                 if group {
-                    // Grouped amounts contain commas: quote the field.
-                    output.write(34)
+                    // Amounts from ¥1,000 on contain a comma: quote them, as Excel does.
+                    let needsQuotes = cents >= 100_000 || cents <= -100_000
+                    if needsQuotes { output.write(34) }
                     output.write(cents: cents, groupThousands: true, currencySign: currency)
-                    output.write(34)
+                    if needsQuotes { output.write(34) }
                 } else {
                     output.write(cents: cents)
                 }
