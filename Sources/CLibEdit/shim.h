@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
 #include <editline/readline.h>
 
 /* Setters for libedit's C globals, so Swift 6 strict concurrency never touches them directly. */
@@ -15,4 +17,13 @@ static inline void strata_set_word_break_characters(const char *chars) {
 }
 static inline const char *strata_line_buffer(void) { return rl_line_buffer; }
 static inline void strata_set_readline_name(const char *name) { rl_readline_name = (char *)name; }
+/* Character appended after a single completion match (' ' by default; 0 appends nothing). */
+static inline void strata_set_completion_append_character(int character) {
+    rl_completion_append_character = character;
+}
+/* True when the current LC_CTYPE locale uses UTF-8 (libedit drops CJK input otherwise). */
+static inline int strata_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 #endif

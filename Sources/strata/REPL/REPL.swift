@@ -1,0 +1,122 @@
+import Foundation
+import StrataEngine
+import StrataLang
+import StrataCore
+
+/// The read–execute–print loop over one ``Session``.
+///
+/// Interactive (a terminal): banner, `strata> ` and `   ...> ` prompts, libedit editing,
+/// history, tab completion; Ctrl-C drops the line or cancels the running statement, Ctrl-D on
+/// an empty line exits; the exit code is 0. Piped: no banner, no prompts; an unfinished
+/// statement at the end of input still runs; the exit code is 1 if any statement failed.
+struct REPL {
+    /// Prompt for the first line of a statement.
+    static let prompt = "strata> "
+    /// Prompt for continuation lines; as wide as ``prompt`` so the text lines up.
+    static let continuationPrompt = "   ...> "
+
+    private let session: Session
+    private let interactive: Bool
+    private let color: Bool
+    private var reader: any LineReader
+
+    /// A REPL reading the terminal with libedit when `interactive`, else plain stdin lines.
+    init(session: Session, interactive: Bool, color: Bool) {
+        let reader: any LineReader
+        if interactive {
+            InterruptHandler.install()
+            reader = LibEditLineReader(historyPath: HistoryFile.path()) { line, cursor in
+                REPL.complete(line: line, cursor: cursor, session: session)
+            }
+        } else {
+            reader = PlainLineReader()
+        }
+        self.init(session: session, interactive: interactive, color: color, reader: reader)
+    }
+
+    /// A REPL over any reader (tests pass a scripted one).
+    init(session: Session, interactive: Bool, color: Bool, reader: any LineReader) {
+        self.session = session
+        self.interactive = interactive
+        self.color = color
+        self.reader = reader
+    }
+
+    /// Runs until `.quit` or the end of input; returns the process exit code.
+    mutating func run() -> Int32 {
+        if interactive {
+            ConsoleOutput.standardOutput("Strata \(StrataVersion.current) — .help for commands, .quit to exit\n")
+        }
+        var assembler = StatementAssembler()
+        var pendingLines: [String] = []
+        var anyFailed = false
+
+        reading: while true {
+            reader.setPendingStatement(pendingLines.joined(separator: "\n"))
+            switch reader.readLine(prompt: currentPrompt(continuing: assembler.isContinuing)) {
+            case .interrupted:
+                // Ctrl-C at a prompt: forget the line and any half-entered statement.
+                assembler.reset()
+                pendingLines.removeAll()
+                ConsoleOutput.standardOutput("^C\n")
+            case .endOfInput:
+                if interactive {
+                    ConsoleOutput.standardOutput("\n")
+                } else if let statement = assembler.flush() {
+                    let outcome = execute(statement)
+                    anyFailed = anyFailed || !outcome.succeeded
+                }
+                break reading
+            case .line(let line):
+                guard let statement = assembler.feed(line) else {
+                    if assembler.isContinuing { pendingLines.append(line) }
+                    continue reading
+                }
+                pendingLines.removeAll()
+                let outcome = execute(statement)
+                anyFailed = anyFailed || !outcome.succeeded
+                if outcome.quit { break reading }
+            }
+        }
+        return interactive ? 0 : (anyFailed ? 1 : 0)
+    }
+
+    /// Runs one statement and prints what it produced; Ctrl-C meanwhile cancels it.
+    private mutating func execute(_ statement: String) -> Outcome {
+        // Into history first, so even a statement that brings the process down is kept.
+        reader.addHistory(statement)
+        Cancellation.reset()
+        InterruptHandler.clear()
+        let outcome = session.execute(statement)
+        // A Ctrl-C that arrived while running has done its job; it must not drop the next line.
+        // The terminal echoed `^C` without a newline: end that line before printing more.
+        if InterruptHandler.consume() { ConsoleOutput.standardOutput("\n") }
+        Cancellation.reset()
+        if !outcome.output.isEmpty {
+            ConsoleOutput.standardOutput(outcome.output.hasSuffix("\n") ? outcome.output : outcome.output + "\n")
+        }
+        if !outcome.error.isEmpty {
+            ConsoleOutput.standardError(outcome.error.hasSuffix("\n") ? outcome.error : outcome.error + "\n")
+        }
+        return outcome
+    }
+
+    /// The prompt to show, or "" when piped. In color, the prompt is bold; the escape
+    /// sequences sit between libedit's ignore markers (\1 … \2) so they take no width.
+    private func currentPrompt(continuing: Bool) -> String {
+        guard interactive else { return "" }
+        let text = continuing ? REPL.continuationPrompt : REPL.prompt
+        guard color else { return text }
+        let body = text.dropLast()  // the space stays outside the bold part
+        return "\u{1}\u{1B}[1m\u{2}\(body)\u{1}\u{1B}[0m\u{2} "
+    }
+
+    /// Tab completion against the session: its own ``CompletionContext`` conformance when it
+    /// has one, else its tables plus the built-in word lists.
+    static func complete(line: String, cursor: Int, session: Session) -> Completion {
+        if let context = (session as AnyObject) as? any CompletionContext {
+            return Completer.complete(line: line, cursor: cursor, context: context)
+        }
+        return Completer.complete(line: line, cursor: cursor, context: FallbackCompletionContext(session: session))
+    }
+}
