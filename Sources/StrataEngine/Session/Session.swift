@@ -1,5 +1,6 @@
 import Foundation
 import StrataCore
+import StrataLang
 
 /// What one statement produced, ready to print.
 public struct Outcome: Sendable {
@@ -18,31 +19,93 @@ public struct Outcome: Sendable {
         self.succeeded = succeeded
         self.quit = quit
     }
+
+    static func failure(_ text: String) -> Outcome { Outcome(error: text, succeeded: false) }
+
+    /// Appends another outcome's text; fails when either failed.
+    mutating func append(_ other: Outcome) {
+        output += other.output.isEmpty || other.output.hasSuffix("\n") ? other.output : other.output + "\n"
+        error += other.error.isEmpty || other.error.hasSuffix("\n") ? other.error : other.error + "\n"
+        succeeded = succeeded && other.succeeded
+        quit = quit || other.quit
+    }
 }
 
 /// The one path from statement text to result, shared by the REPL, `strata run` and tests.
+///
+/// A statement either succeeds completely or changes nothing: tables are replaced only
+/// after their new contents are fully built.
 public final class Session {
     /// Tables by name, in the order they were created.
-    public private(set) var tables: [String: Table] = [:]
-    public private(set) var tableOrder: [String] = []
+    public internal(set) var catalog = Catalog()
+    /// Display and analysis settings changed by dot-commands.
+    public var settings: Settings
     /// Folder that relative paths resolve against.
-    public let workingDirectory: String
+    public internal(set) var workingDirectory: String
 
-    public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(workingDirectory: String = FileManager.default.currentDirectoryPath, settings: Settings = Settings()) {
         self.workingDirectory = workingDirectory
+        self.settings = settings
     }
 
     /// Runs one complete statement (possibly several lines joined). Never throws: user
     /// mistakes come back as an error outcome and leave every table as it was.
     public func execute(_ statement: String) -> Outcome {
-        Outcome(error: "Error: not implemented yet", succeeded: false)
+        execute(statement, origin: nil)
+    }
+
+    /// `origin` names the script file and line the statement starts on, for error positions.
+    func execute(_ statement: String, origin: (path: String, line: Int)?) -> Outcome {
+        let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return Outcome() }
+        let started = ContinuousClock.now
+        var outcome: Outcome
+        do {
+            if trimmed.hasPrefix(".") {
+                outcome = try runDotCommand(trimmed)
+            } else {
+                outcome = try run(try Parser.parse(statement))
+            }
+        } catch let diagnostic as Diagnostic {
+            if let origin {
+                outcome = .failure(diagnostic.render(source: statement, file: origin.path, firstLine: origin.line))
+            } else {
+                outcome = .failure(diagnostic.render(source: statement))
+            }
+        } catch is Cancelled {
+            outcome = .failure("Error: cancelled; nothing was changed")
+        } catch {
+            outcome = .failure("Error: \(error)")
+        }
+        if settings.timer, !trimmed.hasPrefix(".timer") {
+            let elapsed = ContinuousClock.now - started
+            outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n")
+                + "Run Time: \(Session.format(elapsed))\n"
+        }
+        return outcome
     }
 
     /// Table names in creation order (for `.tables` and completion).
-    public var tableNames: [String] { tableOrder }
+    public var tableNames: [String] { catalog.names }
 
     /// Column names of a table, or [] when unknown.
     public func columnNames(of table: String) -> [String] {
-        tables[table]?.columnNames ?? []
+        catalog[table]?.columnNames ?? []
+    }
+
+    /// Resolves a user-written path: `~` is the home folder, relative paths start at the
+    /// working directory.
+    public func resolve(path: String) -> String {
+        if path == "~" || path.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            return home + path.dropFirst()
+        }
+        if path.hasPrefix("/") { return path }
+        return (workingDirectory as NSString).appendingPathComponent(path)
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%.3f s", seconds)
     }
 }

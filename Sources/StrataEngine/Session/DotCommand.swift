@@ -1,0 +1,148 @@
+import StrataCore
+
+/// One `.`-command: the single table feeds dispatch, `.help` and tab completion.
+struct DotCommand: Sendable {
+    let name: String
+    let arguments: String
+    let summary: String
+    let run: @Sendable (Session, _ arguments: [String]) throws -> Outcome
+
+    var usage: String { arguments.isEmpty ? name : "\(name) \(arguments)" }
+
+    static let all: [DotCommand] = [
+        DotCommand(name: ".help", arguments: "[COMMAND]", summary: "Show commands, or the usage of one") { session, arguments in
+            Outcome(output: DotCommand.help(for: arguments.first))
+        },
+        DotCommand(name: ".tables", arguments: "", summary: "List tables with their row and column counts") { session, _ in
+            Outcome(output: session.tablesListing())
+        },
+        DotCommand(name: ".schema", arguments: "TABLE", summary: "Show a table's columns and types") { session, arguments in
+            guard let name = arguments.first else { throw DotCommand.usageError(".schema") }
+            let table = try session.catalog.table(name, at: 0..<0)
+            return Outcome(output: Renderer.render(Schema.table(of: table), options: session.settings.render))
+        },
+        DotCommand(name: ".maxrows", arguments: "[N]", summary: "Rows shown before eliding the middle (0 = all)") { session, arguments in
+            guard let text = arguments.first else {
+                return Outcome(output: "maxrows \(session.settings.render.maxRows)\n")
+            }
+            guard let count = Int(text), count >= 0 else { throw DotCommand.usageError(".maxrows") }
+            session.settings.render.maxRows = count
+            return Outcome()
+        },
+        DotCommand(name: ".mode", arguments: "[table|csv|json|markdown]", summary: "How results print") { session, arguments in
+            guard let text = arguments.first else {
+                return Outcome(output: "mode \(session.settings.render.mode.rawValue)\n")
+            }
+            guard let mode = OutputMode(rawValue: text) else { throw DotCommand.usageError(".mode") }
+            session.settings.render.mode = mode
+            return Outcome()
+        },
+        DotCommand(name: ".timer", arguments: "[on|off]", summary: "Print the run time after each statement") { session, arguments in
+            guard let text = arguments.first else {
+                return Outcome(output: "timer \(session.settings.timer ? "on" : "off")\n")
+            }
+            guard text == "on" || text == "off" else { throw DotCommand.usageError(".timer") }
+            session.settings.timer = text == "on"
+            return Outcome()
+        },
+        DotCommand(name: ".asof", arguments: "[yyyy-MM-dd]", summary: "The analysis date every \"days since\" is measured from") { session, arguments in
+            guard let text = arguments.first else {
+                return Outcome(output: "asof \(CivilDate(days: session.settings.asOf))\n")
+            }
+            guard let date = CivilDate(iso: text) else { throw DotCommand.usageError(".asof") }
+            session.settings.asOf = date.days
+            return Outcome()
+        },
+        DotCommand(name: ".read", arguments: "FILE", summary: "Run the statements of a script file") { session, arguments in
+            guard let path = arguments.first else { throw DotCommand.usageError(".read") }
+            return session.runScript(path: path)
+        },
+        DotCommand(name: ".quit", arguments: "", summary: "Leave Strata (also Ctrl-D)") { _, _ in
+            Outcome(quit: true)
+        },
+    ]
+
+    /// Names for completion, including the `.exit` alias.
+    static var names: [String] { all.map(\.name) + [".exit"] }
+
+    static func named(_ name: String) -> DotCommand? {
+        all.first { $0.name == (name == ".exit" ? ".quit" : name) }
+    }
+
+    static func usageError(_ name: String) -> Diagnostic {
+        Diagnostic("Usage: \(named(name)?.usage ?? name)  (.help for all commands)")
+    }
+
+    /// `.help`: every command with its summary; `.help .mode`: one command.
+    static func help(for name: String?) -> String {
+        if let name {
+            let key = name.hasPrefix(".") ? name : "." + name
+            guard let command = named(key) else { return "No command \(name). Type .help for the list.\n" }
+            return "Usage: \(command.usage)\n  \(command.summary)\n"
+        }
+        let width = all.map { DisplayWidth.of($0.usage) }.max() ?? 0
+        var lines = ["Statements:"]
+        lines += [
+            ("load NAME from \"file.csv\" [(options)]", "Load a CSV file (options: encoding gbk, types (c decimal), dates \"d/M/yyyy\", on_error skip, …)"),
+            ("describe TABLE", "Profile every column: type, nulls, distinct, min, max, example"),
+            ("TABLE | limit N", "Show the first N rows"),
+            ("let NAME = TABLE | …", "Keep a result as a new table"),
+        ].map { "  " + $0.0 + "\n      " + $0.1 }
+        lines.append("Commands:")
+        lines += all.map { "  " + DisplayWidth.pad($0.usage, to: width) + "  " + $0.summary }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Session {
+    /// Splits `.name arg arg` (arguments may be double-quoted) and runs it.
+    func runDotCommand(_ line: String) throws -> Outcome {
+        let words = DotCommand.split(line)
+        guard let name = words.first, let command = DotCommand.named(name) else {
+            let name = DotCommand.split(line).first ?? line
+            throw Diagnostic("unknown command \(name)." + Suggestion.phrase(for: name, among: DotCommand.names)
+                + " Type .help for the list.")
+        }
+        return try command.run(self, Array(words.dropFirst()))
+    }
+
+    /// `.tables`: name, rows and columns, aligned.
+    func tablesListing() -> String {
+        guard !catalog.names.isEmpty else { return "No tables. Load one with: load NAME from \"file.csv\"\n" }
+        let rows = catalog.names.map { name -> (String, String, String) in
+            let table = catalog[name]!
+            return (name, NumberText.integer(Int64(table.rowCount), grouped: true) + (table.rowCount == 1 ? " row" : " rows"),
+                    "\(table.columnCount) " + (table.columnCount == 1 ? "column" : "columns"))
+        }
+        let nameWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let rowsWidth = rows.map { DisplayWidth.of($0.1) }.max() ?? 0
+        return rows.map {
+            DisplayWidth.pad($0.0, to: nameWidth) + "  " + DisplayWidth.pad($0.1, to: rowsWidth, alignRight: true) + "  " + $0.2
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension DotCommand {
+    /// Words of a dot-command line; `"…"` groups a word with spaces.
+    static func split(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var hasWord = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                hasWord = true
+            } else if character.isWhitespace, !quoted {
+                if hasWord { words.append(current) }
+                current = ""
+                hasWord = false
+            } else {
+                current.append(character)
+                hasWord = true
+            }
+        }
+        if hasWord { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,7 @@
+import StrataLang
+
+extension Session: CompletionContext {
+    public var dotCommandNames: [String] { DotCommand.names }
+
+    public var keywords: [String] { Parser.statementWords + Parser.verbs + ["from"] }
+}

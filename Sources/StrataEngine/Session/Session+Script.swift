@@ -1,0 +1,52 @@
+import Foundation
+import StrataCore
+import StrataLang
+
+extension Session {
+    /// Runs a script file (`.read FILE`, `strata run FILE`, `--init FILE`): its statements in
+    /// order, stopping at the first failure. Paths inside resolve against the script's folder.
+    public func runScript(path: String) -> Outcome {
+        let resolved = resolve(path: path)
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            return .failure("Error: cannot read \(path): " + Session.fileProblem(resolved))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure("Error: \(path) is not UTF-8 text")
+        }
+        let folder = (resolved as NSString).deletingLastPathComponent
+        return withWorkingDirectory(folder) { runScript(text: text, displayPath: path) }
+    }
+
+    /// Runs the statements of `text`; errors name `displayPath:line:column`.
+    public func runScript(text: String, displayPath: String) -> Outcome {
+        var total = Outcome()
+        var assembler = StatementAssembler()
+        var firstLine = 1
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, rawLine) in lines.enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            if !assembler.isContinuing { firstLine = offset + 1 }
+            guard let statement = assembler.feed(line) else { continue }
+            total.append(execute(statement, origin: (displayPath, firstLine)))
+            if !total.succeeded || total.quit { return total }
+        }
+        if let statement = assembler.flush() {
+            total.append(execute(statement, origin: (displayPath, firstLine)))
+        }
+        return total
+    }
+
+    /// Runs `body` with relative paths resolving against `folder`.
+    func withWorkingDirectory<T>(_ folder: String, _ body: () -> T) -> T {
+        let saved = workingDirectory
+        workingDirectory = folder
+        defer { workingDirectory = saved }
+        return body()
+    }
+
+    static func fileProblem(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        return isDirectory.boolValue ? "it is a folder" : "permission denied"
+    }
+}

@@ -1,0 +1,62 @@
+import StrataCore
+import StrataLang
+
+extension Session {
+    /// Executes a parsed statement.
+    func run(_ statement: Statement) throws -> Outcome {
+        switch statement {
+        case .load(let name, let path, let pathRange, let options):
+            return try load(name: name, path: path, pathRange: pathRange, options: options)
+        case .describe(let pipeline):
+            let profile = Describe.profile(try evaluate(pipeline))
+            return Outcome(output: Renderer.render(profile, options: settings.render))
+        case .assign(let name, let pipeline):
+            let table = try evaluate(pipeline)
+            catalog.set(name.text, table)
+            return Outcome(output: Session.summary(name.text, table) + "\n")
+        case .show(let pipeline):
+            return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
+        }
+    }
+
+    /// Runs a pipeline to a table.
+    func evaluate(_ pipeline: Pipeline) throws -> Table {
+        var table = try catalog.table(pipeline.source.text, at: pipeline.source.range)
+        for verb in pipeline.verbs {
+            try Cancellation.check()
+            switch verb.kind {
+            case .limit(let count):
+                table = table.prefix(count)
+            }
+        }
+        return table
+    }
+
+    /// `load NAME from "path" (options)`: the table is replaced only when the whole file loaded.
+    func load(name: Name, path: String, pathRange: Range<Int>, options items: [OptionItem]) throws -> Outcome {
+        let options = try LoadOptions.csvOptions(from: items)
+        let result: CSVLoadResult
+        do {
+            result = try CSVReader.load(path: resolve(path: path), displayPath: path, options: options)
+        } catch let diagnostic as Diagnostic where diagnostic.location == nil {
+            throw Diagnostic(diagnostic.message, at: .statement(pathRange), notes: diagnostic.notes)
+        }
+        catalog.set(name.text, result.table)
+        var lines = ["\(Session.summary(name.text, result.table)) from \(path) (\(result.encoding))"]
+        lines += result.warnings.map { "  warning: \($0)" }
+        if let rejects = result.rejects {
+            let rejectsName = name.text + "_rejects"
+            catalog.set(rejectsName, rejects)
+            lines.append("  \(NumberText.integer(Int64(rejects.rowCount), grouped: true)) rejected "
+                + (rejects.rowCount == 1 ? "value" : "values") + " kept in \(rejectsName)")
+        }
+        return Outcome(output: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// `orders: 21,437 rows × 5 columns`
+    static func summary(_ name: String, _ table: Table) -> String {
+        let rows = NumberText.integer(Int64(table.rowCount), grouped: true)
+        return "\(name): \(rows) \(table.rowCount == 1 ? "row" : "rows") × \(table.columnCount) "
+            + (table.columnCount == 1 ? "column" : "columns")
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import StrataCore
+import StrataEngine
+
+/// The `strata` command line: the REPL by default, plus `run` and `gen`.
+@main
+struct Strata: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strata",
+        abstract: "Customer tiering (客户分层) for analysts: load customer data, segment, score, simulate.",
+        discussion: "Without a subcommand, opens the interactive REPL (plain line reading when input is piped).",
+        version: StrataVersion.current,
+        subcommands: [Shell.self, Run.self, Gen.self],
+        defaultSubcommand: Shell.self
+    )
+}
+
+/// Options shared by the commands that run statements.
+struct SessionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The analysis date every \"days since\" is measured from (default: today).", valueName: "yyyy-MM-dd"))
+    var asof: String?
+
+    func makeSession(color: Bool) throws -> Session {
+        var settings = Settings()
+        if let asof {
+            guard let date = CivilDate(iso: asof) else {
+                throw ValidationError("--asof needs a date like 2026-06-30, got \"\(asof)\"")
+            }
+            settings.asOf = date.days
+        }
+        settings.render.color = color
+        return Session(settings: settings)
+    }
+}
+
+/// `strata` / `strata shell`: the REPL.
+struct Shell: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell", abstract: "Open the interactive REPL (the default).")
+
+    @Option(name: .long, help: ArgumentHelp("Run this script before the first prompt.", valueName: "FILE"))
+    var initFile: String?
+
+    @OptionGroup var sessionOptions: SessionOptions
+
+    func run() throws {
+        let interactive = isatty(STDIN_FILENO) != 0
+        let session = try sessionOptions.makeSession(color: Terminal.wantsColor)
+        if let initFile {
+            let outcome = session.runScript(path: initFile)
+            Terminal.print(outcome)
+            if !outcome.succeeded, !interactive { throw ExitCode(1) }
+        }
+        var repl = REPL(session: session, interactive: interactive, color: Terminal.wantsColor)
+        let status = repl.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `strata run FILE`: replay a script non-interactively.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a script of Strata statements and print each result.")
+
+    @Argument(help: ArgumentHelp("The script to run (*.strata).", valueName: "FILE"))
+    var file: String
+
+    @OptionGroup var sessionOptions: SessionOptions
+
+    func run() throws {
+        let session = try sessionOptions.makeSession(color: false)
+        let outcome = session.runScript(path: file)
+        Terminal.print(outcome)
+        if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+/// Where outputs go and whether they may be coloured.
+enum Terminal {
+    /// ANSI colour only on a terminal and when `NO_COLOR` is unset or empty (no-color.org).
+    static var wantsColor: Bool {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+        return isatty(STDOUT_FILENO) != 0 && noColor.isEmpty
+    }
+
+    static func print(_ outcome: Outcome) {
+        if !outcome.output.isEmpty {
+            ConsoleOutput.standardOutput(outcome.output.hasSuffix("\n") ? outcome.output : outcome.output + "\n")
+        }
+        if !outcome.error.isEmpty {
+            ConsoleOutput.standardError(outcome.error.hasSuffix("\n") ? outcome.error : outcome.error + "\n")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Statements piped into the real `strata` binary: no prompts, results on stdout,
+/// errors on stderr, exit code 1 when a statement failed.
+@Suite struct PipedInputTests {
+    @Test func loadAndLimitPrintsATableWithoutPromptNoise() throws {
+        let result = try StrataBinary.run([], input: """
+            load orders from "datasets/demo/orders.csv"
+            orders | limit 3
+            """)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(!result.stdout.contains("strata>"))
+        #expect(result.stdout.hasPrefix("orders: "))
+        #expect(result.stdout.contains("┌"))
+        #expect(result.stdout.contains("order_id"))
+        #expect(result.stdout.contains("3 rows"))
+    }
+
+    @Test func aFailedStatementSetsExitCodeOneAndTheSessionGoesOn() throws {
+        let result = try StrataBinary.run([], input: """
+            load orders from "datasets/demo/orders.csv"
+            ordrs | limit 1
+            .tables
+            """)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(#"Error: table "ordrs" not found. Did you mean "orders"?"#))
+        #expect(result.stderr.contains("  ^^^^^"))
+        #expect(result.stdout.contains("orders  "))
+    }
+
+    @Test func continuationLinesJoinIntoOneStatement() throws {
+        let result = try StrataBinary.run([], input: "load orders from \"datasets/demo/orders.csv\"\norders |\n  limit 2\n")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("2 rows"))
+    }
+
+    @Test func aMissingFileNamesThePathAndKeepsTheOldTable() throws {
+        let result = try StrataBinary.run([], input: """
+            load orders from "datasets/demo/orders.csv"
+            load orders from "no/such/file.csv"
+            .tables
+            """)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/file.csv"))
+        #expect(result.stdout.contains("orders"))
+        #expect(result.stdout.components(separatedBy: "\n").contains { $0.hasPrefix("orders") && $0.contains("5 columns") })
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try StrataBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3)
+        let help = try StrataBinary.run(["--help"])
+        #expect(help.stdout.contains("run"))
+        #expect(help.stdout.contains("gen"))
+    }
+
+    @Test func runAScriptReportsFileLineAndColumn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strata-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("bad.strata")
+        try "# a comment\nload t from \"missing.csv\" (encodin gbk)\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try StrataBinary.run(["run", script.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.strata:2:28: error: unknown load option \"encodin\". Did you mean \"encoding\"?"))
+    }
+}
