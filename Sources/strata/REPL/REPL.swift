@@ -111,12 +111,8 @@ struct REPL {
         return "\u{1}\u{1B}[1m\u{2}\(body)\u{1}\u{1B}[0m\u{2} "
     }
 
-    /// Tab completion against the session: its own ``CompletionContext`` conformance when it
-    /// has one, else its tables plus the built-in word lists.
+    /// Tab completion against the session's tables, columns, dot-commands and keywords.
     static func complete(line: String, cursor: Int, session: Session) -> Completion {
-        if let context = (session as AnyObject) as? any CompletionContext {
-            return Completer.complete(line: line, cursor: cursor, context: context)
-        }
-        return Completer.complete(line: line, cursor: cursor, context: FallbackCompletionContext(session: session))
+        Completer.complete(line: line, cursor: cursor, context: session)
     }
 }
