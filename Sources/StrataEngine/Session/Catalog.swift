@@ -14,12 +14,13 @@ public struct Catalog: Sendable {
         if tables.updateValue(table, forKey: name) == nil { names.append(name) }
     }
 
-    /// The table named `name`, or an error pointing at `range` with a suggestion.
-    public func table(_ name: String, at range: Range<Int>) throws(Diagnostic) -> Table {
+    /// The table named `name`, or an error pointing at `range` (when the name came from a
+    /// statement) with a suggestion.
+    public func table(_ name: String, at range: Range<Int>?) throws(Diagnostic) -> Table {
         if let table = tables[name] { return table }
         let hint = names.isEmpty
             ? " No tables are loaded yet: load NAME from \"file.csv\"."
             : Suggestion.phrase(for: name, among: names)
-        throw Diagnostic("table \"\(name)\" not found.\(hint)", at: .statement(range))
+        throw Diagnostic("table \"\(name)\" not found.\(hint)", at: range.map { .statement($0) })
     }
 }

@@ -18,7 +18,7 @@ struct DotCommand: Sendable {
         },
         DotCommand(name: ".schema", arguments: "TABLE", summary: "Show a table's columns and types") { session, arguments in
             guard let name = arguments.first else { throw DotCommand.usageError(".schema") }
-            let table = try session.catalog.table(name, at: 0..<0)
+            let table = try session.catalog.table(name, at: nil)
             return Outcome(output: Renderer.render(Schema.table(of: table), options: session.settings.render))
         },
         DotCommand(name: ".maxrows", arguments: "[N]", summary: "Rows shown before eliding the middle (0 = all)") { session, arguments in
