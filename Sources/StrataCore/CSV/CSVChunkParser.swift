@@ -1,0 +1,174 @@
+/// Everything a chunk worker needs; shared read-only by all workers.
+struct CSVParseContext {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let scanner: CSVRecordScanner
+    let columnCount: Int
+    let nulls: CSVNullMatcher
+    let pattern: CSVDatePattern?
+    /// Pass 1: columns whose shapes are worth counting (not forced to string).
+    let classified: [Int]
+    /// Pass 2: each column's final type.
+    var types: [DataType] = []
+    let skipBadRows: Bool
+}
+
+/// What pass 1 found in one chunk.
+struct CSVChunkScan {
+    var start: Int
+    /// Where the chunk's last record ends; the next chunk must start exactly here.
+    var end: Int
+    var rows = 0
+    var stats: [CSVColumnStats]
+    var problems = CSVProblemLog()
+    var fatal: CSVProblem?
+    var cancelled = false
+}
+
+/// What pass 2 produced for one chunk.
+struct CSVChunkColumns {
+    var rows = 0
+    var columns: [CSVColumnChunk]
+    var problems = CSVProblemLog()
+    var cancelled = false
+}
+
+extension CSVParseContext {
+    /// The row-level problem of a record, if any (wrong field count, text after a quote).
+    @inline(__always)
+    func recordProblem(_ record: CSVRecord, _ spans: borrowing CSVFieldSpans) -> CSVProblem? {
+        if record.problem == .textAfterQuote {
+            return CSVProblem(kind: .textAfterQuote, offset: record.problemOffset,
+                              foundFields: record.fieldCount, recordStart: record.start, recordEnd: record.end)
+        }
+        guard record.fieldCount != columnCount else { return nil }
+        // Point at the first extra field, or at the line's end where a field is missing.
+        let offset = record.fieldCount > columnCount ? spans.rawStart(columnCount) : record.end
+        return CSVProblem(kind: .fieldCount, offset: offset, foundFields: record.fieldCount,
+                          recordStart: record.start, recordEnd: record.end)
+    }
+
+    /// Pass 1: splits records starting at `start` while they start before `softEnd` and counts
+    /// value shapes per column.
+    func scanChunk(from start: Int, softEnd: Int) -> CSVChunkScan {
+        let spans = CSVFieldSpans(capacity: columnCount + 1)
+        var result = CSVChunkScan(start: start, end: start, stats: Array(repeating: CSVColumnStats(), count: columnCount))
+        var cursor = start
+        var records = 0
+        result.stats.withUnsafeMutableBufferPointer { stats in
+            while cursor < softEnd {
+                records &+= 1
+                if records & 1023 == 0, Cancellation.isRequested {
+                    result.cancelled = true
+                    break
+                }
+                let record = scanner.scan(from: cursor, into: spans)
+                cursor = record.next
+                if record.problem == .unterminatedQuote {
+                    result.fatal = CSVProblem(kind: .unterminatedQuote, offset: record.problemOffset,
+                                              recordStart: record.start, recordEnd: record.end)
+                    break
+                }
+                if scanner.isBlankLine(record) { continue }
+                if let problem = recordProblem(record, spans) {
+                    result.problems.problemCount += 1
+                    result.problems.rowCount += 1
+                    if result.problems.kept.count < CSVProblemLog.keptWhenFailing { result.problems.kept.append(problem) }
+                    continue
+                }
+                result.rows += 1
+                for column in classified {
+                    var fieldStart = spans.starts[column]
+                    var fieldEnd = spans.ends[column]
+                    CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                    if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) { continue }
+                    stats[column].classify(base + fieldStart, fieldEnd - fieldStart, pattern: pattern)
+                }
+            }
+        }
+        result.end = cursor
+        return result
+    }
+
+    /// Pass 2: parses the records in `[start, end)` (exact record boundaries from pass 1)
+    /// into typed column buffers.
+    func parseChunk(from start: Int, to end: Int, expectedRows: Int) -> CSVChunkColumns {
+        let spans = CSVFieldSpans(capacity: columnCount + 1)
+        var result = CSVChunkColumns(columns: types.map { CSVColumnChunk(type: $0, capacity: expectedRows) })
+        let typedColumns = types.indices.filter { types[$0] != .string }
+        let stringColumns = types.indices.filter { types[$0] == .string }
+        var scratch = [UInt8]()
+        var cursor = start
+        var records = 0
+        var row = 0
+        while cursor < end {
+            records &+= 1
+            if records & 1023 == 0, Cancellation.isRequested {
+                result.cancelled = true
+                break
+            }
+            let record = scanner.scan(from: cursor, into: spans)
+            cursor = record.next
+            if scanner.isBlankLine(record) { continue }
+            if let problem = recordProblem(record, spans) {
+                result.problems.problemCount += 1
+                result.problems.rowCount += 1
+                if skipBadRows || result.problems.kept.count < CSVProblemLog.keptWhenFailing {
+                    result.problems.kept.append(problem)
+                }
+                continue
+            }
+            var rowIsBad = false
+            for column in typedColumns {
+                var fieldStart = spans.starts[column]
+                var fieldEnd = spans.ends[column]
+                CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
+                    result.columns[column].appendNull(row: row)
+                    continue
+                }
+                if result.columns[column].appendParsed(base + fieldStart, fieldEnd - fieldStart, pattern: pattern) {
+                    continue
+                }
+                result.problems.problemCount += 1
+                let keep = skipBadRows ? !rowIsBad : result.problems.kept.count < CSVProblemLog.keptWhenFailing
+                if !rowIsBad {
+                    rowIsBad = true
+                    result.problems.rowCount += 1
+                }
+                if keep {
+                    result.problems.kept.append(CSVProblem(
+                        kind: .badValue, offset: spans.rawStart(column), column: column,
+                        valueStart: spans.starts[column], valueEnd: spans.ends[column], valueFlags: spans.flags[column],
+                        recordStart: record.start, recordEnd: record.end))
+                }
+            }
+            if rowIsBad {
+                for column in typedColumns { result.columns[column].removeLast(row: row) }
+                continue
+            }
+            // Strings last: a rejected row must not add dictionary entries.
+            for column in stringColumns {
+                let fieldStart = spans.starts[column]
+                let fieldEnd = spans.ends[column]
+                var trimmedStart = fieldStart
+                var trimmedEnd = fieldEnd
+                CSVFieldText.trim(base, &trimmedStart, &trimmedEnd)
+                if nulls.isNull(base + trimmedStart, trimmedEnd - trimmedStart) {
+                    result.columns[column].appendNull(row: row)
+                } else if spans.flags[column] & CSVFieldSpans.escapedQuotes != 0 {
+                    scratch = CSVFieldText.unescaped(base, fieldStart, fieldEnd, flags: spans.flags[column])
+                    let code = scratch.withUnsafeBufferPointer { buffer in
+                        result.columns[column].dictionary.code(buffer.baseAddress ?? base, buffer.count)
+                    }
+                    result.columns[column].codes.append(code)
+                } else {
+                    _ = result.columns[column].appendParsed(base + fieldStart, fieldEnd - fieldStart, pattern: nil)
+                }
+            }
+            row += 1
+        }
+        result.rows = row
+        return result
+    }
+}

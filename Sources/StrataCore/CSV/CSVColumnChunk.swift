@@ -1,0 +1,96 @@
+/// One column's values for one chunk of rows, in the column's physical type.
+///
+/// Only the array matching the type is used. A null row holds 0 (or code 0) and is listed in
+/// `nullRows`; the reader turns that list into the column's validity bitmap.
+struct CSVColumnChunk {
+    let type: DataType
+    var int64s = ContiguousArray<Int64>()
+    var int32s = ContiguousArray<Int32>()
+    var doubles = ContiguousArray<Double>()
+    var bools = ContiguousArray<Bool>()
+    var codes = ContiguousArray<UInt32>()
+    var nullRows = ContiguousArray<Int32>()
+    var dictionary = CSVByteDictionary()
+
+    init(type: DataType, capacity: Int) {
+        self.type = type
+        switch type {
+        case .int64, .decimal, .timestamp: int64s.reserveCapacity(capacity)
+        case .date: int32s.reserveCapacity(capacity)
+        case .double: doubles.reserveCapacity(capacity)
+        case .bool: bools.reserveCapacity(capacity)
+        case .string: codes.reserveCapacity(capacity)
+        }
+    }
+
+    var count: Int {
+        switch type {
+        case .int64, .decimal, .timestamp: int64s.count
+        case .date: int32s.count
+        case .double: doubles.count
+        case .bool: bools.count
+        case .string: codes.count
+        }
+    }
+
+    @inline(__always)
+    mutating func appendNull(row: Int) {
+        nullRows.append(Int32(truncatingIfNeeded: row))
+        switch type {
+        case .int64, .decimal, .timestamp: int64s.append(0)
+        case .date: int32s.append(0)
+        case .double: doubles.append(0)
+        case .bool: bools.append(false)
+        case .string: codes.append(0)
+        }
+    }
+
+    /// Parses a trimmed, non-null field of a non-string column; false (with a placeholder
+    /// appended) when the text is not a value of the type.
+    @inline(__always)
+    mutating func appendParsed(_ base: UnsafePointer<UInt8>, _ count: Int, pattern: CSVDatePattern?) -> Bool {
+        switch type {
+        case .int64:
+            let value = CSVNumberShape(base, count).int64
+            int64s.append(value ?? 0)
+            return value != nil
+        case .decimal(let scale):
+            let value = CSVNumberShape(base, count).units(scale: scale)
+            int64s.append(value ?? 0)
+            return value != nil
+        case .double:
+            let value = CSVNumberShape(base, count).double(base, count)
+            doubles.append(value ?? 0)
+            return value != nil
+        case .date:
+            let value = pattern?.parse(base, count) ?? CSVDateParser.parseDefault(base, count)
+            let ok = value.kind == .date && value.valid
+            int32s.append(ok ? value.days : 0)
+            return ok
+        case .timestamp:
+            let value = pattern?.parse(base, count) ?? CSVDateParser.parseDefault(base, count)
+            let ok = value.kind != .none && value.valid
+            int64s.append(ok ? value.timestampMicros : 0)
+            return ok
+        case .bool:
+            let value = CSVFieldText.bool(base, count)
+            bools.append(value ?? false)
+            return value != nil
+        case .string:
+            codes.append(dictionary.code(base, count))
+            return true
+        }
+    }
+
+    /// Drops the value of `row`, the last one appended (its row turned out bad).
+    mutating func removeLast(row: Int) {
+        if nullRows.last == Int32(truncatingIfNeeded: row) { nullRows.removeLast() }
+        switch type {
+        case .int64, .decimal, .timestamp: int64s.removeLast()
+        case .date: int32s.removeLast()
+        case .double: doubles.removeLast()
+        case .bool: bools.removeLast()
+        case .string: codes.removeLast()
+        }
+    }
+}

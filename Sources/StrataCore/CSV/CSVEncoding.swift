@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's text as UTF-8 bytes, plus where the content starts (after a byte order mark).
+struct CSVText {
+    var bytes: [UInt8]
+    var start: Int
+    var encoding: String
+}
+
+/// Encoding detection and conversion to UTF-8.
+///
+/// Strict UTF-8 first (a leading BOM is stripped); otherwise GB18030 (a superset of GBK and
+/// GB2312) through glibc's iconv. A UTF-16 BOM selects UTF-16. After decoding, the text must
+/// hold no NUL byte and no byte order mark past the start: a BOM in the middle (typically
+/// two exports concatenated) is an error at its position rather than a silent strip, because
+/// it usually comes with a second header row.
+enum CSVEncoding {
+    enum Requested { case detect, utf8, gb18030, utf16 }
+
+    static func requested(_ name: String?) throws -> Requested {
+        guard let name else { return .detect }
+        let key = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        switch key {
+        case "", "auto": return .detect
+        case "utf8": return .utf8
+        case "gbk", "gb18030", "gb2312", "cp936", "936": return .gb18030
+        case "utf16", "utf16le", "utf16be", "unicode": return .utf16
+        default:
+            throw Diagnostic("unknown encoding \"\(name)\"; use utf8, gbk or gb18030")
+        }
+    }
+
+    static func decode(_ raw: [UInt8], encodingName: String?, path: String, threads: Int) throws -> CSVText {
+        let wanted = try requested(encodingName)
+        var text: CSVText
+        if raw.count >= 2, raw[0] == 0xFF, raw[1] == 0xFE {
+            text = try convert(raw, from: "UTF-16LE", skipping: 2, name: "UTF-16LE (BOM)", path: path)
+        } else if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
+            text = try convert(raw, from: "UTF-16BE", skipping: 2, name: "UTF-16BE (BOM)", path: path)
+        } else if wanted == .gb18030 {
+            text = try convert(raw, from: "GB18030", skipping: 0, name: "GB18030", path: path)
+        } else if wanted == .utf16 {
+            text = try convert(raw, from: "UTF-16LE", skipping: 0, name: "UTF-16LE", path: path)
+        } else {
+            let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+            let start = hasBOM ? 3 : 0
+            let event = CSVUTF8Validator.firstEvent(raw, from: start, threads: threads)
+            switch event {
+            case .invalid(let offset)?:
+                if wanted == .utf8 || hasBOM {
+                    let position = raw.withUnsafeBufferPointer {
+                        CSVLocator.position(of: offset, in: $0, start: start)
+                    }
+                    throw Diagnostic(
+                        "the file is not valid UTF-8: unexpected byte 0x\(hex(raw[offset]))",
+                        at: .file(path: path, line: position.line, column: position.column),
+                        notes: wanted == .utf8 ? ["omit (encoding utf8) to detect GBK/GB18030"] : [])
+                }
+                text = try convert(raw, from: "GB18030", skipping: 0, name: "GB18030", path: path,
+                                   utf8FailureOffset: offset)
+                // Conversion output is valid UTF-8; only NUL and BOM remain to check.
+            case .nul, .bom, nil:
+                text = CSVText(bytes: raw, start: start, encoding: hasBOM ? "UTF-8 (BOM)" : "UTF-8")
+                try check(event, in: text, path: path)
+                return text
+            }
+        }
+        try check(CSVUTF8Validator.firstEvent(text.bytes, from: text.start, threads: threads), in: text, path: path)
+        return text
+    }
+
+    private static func check(_ event: CSVUTF8Validator.Event?, in text: CSVText, path: String) throws {
+        guard let event else { return }
+        let offset: Int
+        let message: String
+        switch event {
+        case .nul(let at):
+            offset = at
+            message = "NUL byte in the file; is it a binary file or UTF-16 without a byte order mark?"
+        case .bom(let at):
+            offset = at
+            message = "byte order mark (U+FEFF) in the middle of the file; were two files concatenated?"
+        case .invalid(let at):
+            offset = at
+            message = "invalid UTF-8 after decoding"
+        }
+        let position = text.bytes.withUnsafeBufferPointer {
+            CSVLocator.position(of: offset, in: $0, start: text.start)
+        }
+        throw Diagnostic(message, at: .file(path: path, line: position.line, column: position.column))
+    }
+
+    /// Converts `raw[skipping...]` to UTF-8 with iconv.
+    private static func convert(_ raw: [UInt8], from source: String, skipping: Int, name: String,
+                                path: String, utf8FailureOffset: Int? = nil) throws -> CSVText {
+        let converter = iconv_open("UTF-8", source)
+        if Int(bitPattern: converter) == -1 {
+            throw Diagnostic("cannot decode \"\(path)\" as \(source): this system has no iconv converter for it (install glibc gconv modules, or save the file as UTF-8)")
+        }
+        defer { iconv_close(converter) }
+        let inputCount = raw.count - skipping
+        let capacity = inputCount + inputCount / 2 + 16
+        var failureInput = -1
+        var failureOutput = 0
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
+            initialized = 0
+            raw.withUnsafeBufferPointer { inBuffer in
+                guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return }
+                var inPointer: UnsafeMutablePointer<CChar>? =
+                    UnsafeMutableRawPointer(mutating: inBase + skipping).assumingMemoryBound(to: CChar.self)
+                var inLeft = inputCount
+                var outPointer: UnsafeMutablePointer<CChar>? =
+                    UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+                var outLeft = capacity
+                while inLeft > 0 {
+                    let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    if result == -1 {
+                        if errno == EINTR { continue }
+                        failureInput = raw.count - inLeft
+                        break
+                    }
+                }
+                initialized = capacity - outLeft
+                failureOutput = initialized
+            }
+        }
+        if failureInput >= 0 {
+            // Output lines and characters match the input's, so locate in the output.
+            let position = output.withUnsafeBufferPointer {
+                CSVLocator.position(of: failureOutput, in: $0, start: 0)
+            }
+            let problem = failureInput < raw.count
+                ? "unexpected byte 0x\(hex(raw[failureInput])) (byte offset \(failureInput))"
+                : "incomplete character at the end of the file"
+            var notes: [String] = []
+            if let utf8FailureOffset {
+                let utf8Position = raw.withUnsafeBufferPointer { CSVLocator.position(of: utf8FailureOffset, in: $0, start: 0) }
+                notes.append("\(path):\(utf8Position.line):\(utf8Position.column): first byte that is not UTF-8")
+            }
+            let what = utf8FailureOffset != nil ? "UTF-8 or GB18030" : source
+            throw Diagnostic("cannot decode the file as \(what): \(problem)",
+                             at: .file(path: path, line: position.line, column: position.column), notes: notes)
+        }
+        return CSVText(bytes: output, start: 0, encoding: name)
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
+    }
+}

@@ -1,0 +1,90 @@
+/// Strict UTF-8 validation (RFC 3629: no overlongs, surrogates or values past U+10FFFF) that
+/// also reports NUL bytes and byte order marks past the start, in parallel pieces.
+enum CSVUTF8Validator {
+    enum Event: Equatable {
+        case invalid(Int)
+        case nul(Int)
+        case bom(Int)
+
+        var offset: Int {
+            switch self {
+            case .invalid(let offset), .nul(let offset), .bom(let offset): offset
+            }
+        }
+    }
+
+    /// The earliest problem in `bytes[start...]`, or nil when it is clean UTF-8.
+    static func firstEvent(_ bytes: [UInt8], from start: Int, threads: Int) -> Event? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count - start
+            guard count > 0, let base = buffer.baseAddress else { return nil }
+            let pieceCount = count < 1 << 20 ? 1 : max(1, min(threads * 4, count >> 20))
+            // Piece starts moved forward past continuation bytes, so each piece begins at a
+            // character start (or at a stray byte the previous piece reports).
+            var starts = [Int]()
+            for piece in 0..<pieceCount {
+                var offset = start + count / pieceCount * piece
+                var steps = 0
+                while piece > 0, offset < buffer.count, steps < 3, buffer[offset] & 0xC0 == 0x80 {
+                    offset += 1
+                    steps += 1
+                }
+                starts.append(offset)
+            }
+            starts.append(buffer.count)
+            nonisolated(unsafe) let pointer = base
+            let total = buffer.count
+            let events = CSVParallel.map(count: pieceCount, threads: threads) { piece in
+                scan(pointer, from: starts[piece], to: starts[piece + 1], limit: total)
+            }
+            return events.compactMap { $0 }.min { $0.offset < $1.offset }
+        }
+    }
+
+    /// Scans `[from, to)`; a character starting before `to` may read up to `limit`.
+    static func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int) -> Event? {
+        var index = from
+        let raw = UnsafeRawPointer(base)
+        while index < to {
+            if index + 8 <= to {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if word & high == 0 {
+                    // A zero byte anywhere in an ASCII word?
+                    if (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+            }
+            let byte = base[index]
+            if byte < 0x80 {
+                if byte == 0 { return .nul(index) }
+                index += 1
+                continue
+            }
+            let length: Int
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07)
+            default: return .invalid(index)
+            }
+            if index + length > limit { return .invalid(index) }
+            for next in 1..<length {
+                let continuation = base[index + next]
+                if continuation & 0xC0 != 0x80 { return .invalid(index) }
+                scalar = scalar << 6 | UInt32(continuation & 0x3F)
+            }
+            switch length {
+            case 3 where scalar < 0x800 || (scalar >= 0xD800 && scalar <= 0xDFFF): return .invalid(index)
+            case 4 where scalar < 0x10000 || scalar > 0x10FFFF: return .invalid(index)
+            default: break
+            }
+            if scalar == 0xFEFF { return .bom(index) }
+            index += length
+        }
+        return nil
+    }
+}
