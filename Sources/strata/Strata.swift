@@ -39,7 +39,7 @@ struct Shell: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell", abstract: "Open the interactive REPL (the default).")
 
-    @Option(name: .long, help: ArgumentHelp("Run this script before the first prompt.", valueName: "FILE"))
+    @Option(name: .customLong("init"), help: ArgumentHelp("Run this script before the first prompt.", valueName: "FILE"))
     var initFile: String?
 
     @OptionGroup var sessionOptions: SessionOptions
