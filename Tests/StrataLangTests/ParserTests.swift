@@ -31,7 +31,7 @@ private func parseError(_ text: String) -> String {
 
     @Test func pipelineWithLimit() throws {
         let statement = try Parser.parse("orders | limit 5")
-        #expect(statement == .show(Pipeline(source: Name("orders", 0..<6), verbs: [Verb(.limit(5), 9..<16)], range: 0..<16)))
+        #expect(statement == .show(Pipeline(source: .table(Name("orders", 0..<6)), verbs: [Verb(.limit(5), 9..<16)], range: 0..<16)))
     }
 
     @Test func multiLinePipelineAndComment() throws {
@@ -46,17 +46,17 @@ private func parseError(_ text: String) -> String {
     @Test func letAndDescribe() throws {
         #expect(try Parser.parse("let top = orders | limit 10") == .assign(
             name: Name("top", 4..<7),
-            pipeline: Pipeline(source: Name("orders", 10..<16), verbs: [Verb(.limit(10), 19..<27)], range: 10..<27)))
+            pipeline: Pipeline(source: .table(Name("orders", 10..<16)), verbs: [Verb(.limit(10), 19..<27)], range: 10..<27)))
         guard case .describe(let pipeline) = try Parser.parse("describe `客户 名单`") else {
             Issue.record("not describe")
             return
         }
-        #expect(pipeline.source.text == "客户 名单")
+        #expect(pipeline.source == .table(Name("客户 名单", 9..<16)))
     }
 
     @Test func tableNamedLikeAKeywordStillWorks() throws {
         #expect(try Parser.parse("load | limit 1") == .show(Pipeline(
-            source: Name("load", 0..<4), verbs: [Verb(.limit(1), 7..<14)], range: 0..<14)))
+            source: .table(Name("load", 0..<4)), verbs: [Verb(.limit(1), 7..<14)], range: 0..<14)))
     }
 
     @Test func unknownVerbSuggestsAndPointsAtIt() {

@@ -21,12 +21,17 @@ extension Session {
 
     /// Runs a pipeline to a table.
     func evaluate(_ pipeline: Pipeline) throws -> Table {
-        var table = try catalog.table(pipeline.source.text, at: pipeline.source.range)
+        guard case .table(let source) = pipeline.source else {
+            throw Diagnostic("a pipeline in parentheses is not supported here", at: .statement(pipeline.source.range))
+        }
+        var table = try catalog.table(source.text, at: source.range)
         for verb in pipeline.verbs {
             try Cancellation.check()
             switch verb.kind {
             case .limit(let count):
                 table = table.prefix(count)
+            default:
+                throw Diagnostic("this verb is not supported yet", at: .statement(verb.range))
             }
         }
         return table

@@ -64,7 +64,7 @@ public struct Parser {
             advance()
             verbs.append(try verb())
         }
-        return Pipeline(source: source, verbs: verbs, range: start..<previousEnd)
+        return Pipeline(source: .table(source), verbs: verbs, range: start..<previousEnd)
     }
 
     mutating func verb() throws(Diagnostic) -> Verb {

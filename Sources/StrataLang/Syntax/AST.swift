@@ -23,22 +23,87 @@ public enum Statement: Sendable, Equatable {
 
 /// `source | verb | verb …`
 public struct Pipeline: Sendable, Equatable {
-    public var source: Name
+    public var source: Source
     public var verbs: [Verb]
     public var range: Range<Int>
 
-    public init(source: Name, verbs: [Verb], range: Range<Int>) {
+    public init(source: Source, verbs: [Verb], range: Range<Int>) {
         self.source = source
         self.verbs = verbs
         self.range = range
     }
 }
 
+/// Where a pipeline's rows come from.
+public indirect enum Source: Sendable, Equatable {
+    /// A table of the session.
+    case table(Name)
+    /// `( pipeline )`, e.g. inside `join`.
+    case pipeline(Pipeline)
+
+    public var range: Range<Int> {
+        switch self {
+        case .table(let name): name.range
+        case .pipeline(let pipeline): pipeline.range
+        }
+    }
+}
+
+/// `NAME = expr` in `derive`, `agg` and `select`; in `select` the name may be omitted.
+public struct Assignment: Sendable, Equatable {
+    public var name: Name?
+    public var expr: Expr
+
+    public init(name: Name?, expr: Expr) {
+        self.name = name
+        self.expr = expr
+    }
+}
+
+/// `expr [asc|desc]` in `sort` and `top … by`.
+public struct SortKey: Sendable, Equatable {
+    public var expr: Expr
+    public var descending: Bool
+
+    public init(expr: Expr, descending: Bool) {
+        self.expr = expr
+        self.descending = descending
+    }
+}
+
+public enum JoinKind: String, Sendable, Equatable {
+    case inner, left
+}
+
 /// One pipeline stage.
 public struct Verb: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
+        /// `where CONDITION`
+        case filter(Expr)
+        /// `derive a = expr, b = expr` (adds or replaces columns)
+        case derive([Assignment])
+        /// `select a, b = expr, c` (keeps, renames, computes)
+        case select([Assignment])
+        /// `drop a, b`
+        case drop([Name])
+        /// `group k1, k2 agg n = count(), s = sum(x)`; keys may be `name = expr`
+        case group(keys: [Assignment], aggregates: [Assignment])
+        /// `sort a, b desc` (stable, nulls last)
+        case sort([SortKey])
         /// `limit N`
         case limit(Int)
+        /// `top N by key [desc]` (by default the largest first)
+        case top(Int, by: [SortKey])
+        /// `distinct [a, b]`
+        case distinct([Name])
+        /// `count`
+        case count
+        /// `[left] join SOURCE on k1, k2`
+        case join(JoinKind, Source, on: [Name])
+        /// `union SOURCE`
+        case union(Source)
+        /// `duplicates k1, k2`: groups of rows sharing normalised keys (data hygiene)
+        case duplicates([Name])
     }
 
     public var kind: Kind
