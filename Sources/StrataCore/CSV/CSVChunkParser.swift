@@ -11,6 +11,7 @@ struct CSVParseContext {
     /// Pass 2: each column's final type.
     var types: [DataType] = []
     let skipBadRows: Bool
+    let isCancelled: @Sendable () -> Bool
 }
 
 /// What pass 1 found in one chunk.
@@ -58,7 +59,7 @@ extension CSVParseContext {
         result.stats.withUnsafeMutableBufferPointer { stats in
             while cursor < softEnd {
                 records &+= 1
-                if records & 1023 == 0, Cancellation.isRequested {
+                if records & 1023 == 0, isCancelled() {
                     result.cancelled = true
                     break
                 }
@@ -103,7 +104,7 @@ extension CSVParseContext {
         var row = 0
         while cursor < end {
             records &+= 1
-            if records & 1023 == 0, Cancellation.isRequested {
+            if records & 1023 == 0, isCancelled() {
                 result.cancelled = true
                 break
             }

@@ -28,6 +28,12 @@ extension CSVLoader {
                     for code in local.codes { codes.append(map[Int(code)]) }
                 }
             }
+            // Null rows hold code 0 whatever the chunk's placeholder mapped to.
+            var rowBase = 0
+            for chunk in chunks {
+                for row in chunk.columns[column].nullRows { codes[rowBase + Int(row)] = 0 }
+                rowBase += chunk.rows
+            }
             data = .string(codes: codes, dictionary: dictionary)
         }
         var validity: Bitmap?

@@ -41,7 +41,7 @@ struct CSVLoader {
         var context = CSVParseContext(
             base: base, count: count, scanner: scanner, columnCount: columnCount,
             nulls: CSVNullMatcher(options.nullTokens), pattern: pattern, classified: classified,
-            skipBadRows: options.skipBadRows)
+            skipBadRows: options.skipBadRows, isCancelled: options.isCancelled)
 
         // Pass 1, speculative: each chunk assumes it starts at a record start; a chunk whose
         // predecessor ended elsewhere (a quoted newline at the boundary) is re-scanned.
@@ -95,7 +95,7 @@ struct CSVLoader {
         let columns = CSVParallel.map(count: columnCount, threads: threads) { column in
             CSVLoader.assemble(column: column, type: types[column], chunks: parsed)
         }
-        try Cancellation.check()
+        if options.isCancelled() { throw Cancelled() }
         let table = Table(fields: zip(names, types).map { Field(name: $0, type: $1) }, columns: columns)
         let rejects = options.skipBadRows && !problems.kept.isEmpty ? report.rejects(problems.kept) : nil
         return CSVLoadResult(table: table, rejects: rejects, encoding: "", warnings: warnings, byteCount: 0)

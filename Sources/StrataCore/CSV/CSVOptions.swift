@@ -30,6 +30,8 @@ public struct CSVOptions: Sendable {
     /// Bytes per parallel chunk; `nil` picks a size from the file size and thread count.
     /// Tests set it tiny to exercise chunk boundaries.
     var chunkSize: Int? = nil
+    /// Polled every thousand rows; tests replace it to cancel without the process-wide flag.
+    var isCancelled: @Sendable () -> Bool = { Cancellation.isRequested }
 
     public init() {}
 }

@@ -14,7 +14,7 @@ public enum CSVReader {
     public static func load(path: String, displayPath: String? = nil, options: CSVOptions = CSVOptions()) throws -> CSVLoadResult {
         let shown = displayPath ?? path
         let bytes = try CSVFileReader.readAll(path: path, displayPath: shown)
-        try Cancellation.check()
+        if options.isCancelled() { throw Cancelled() }
         return try load(bytes: bytes, displayPath: shown, options: options)
     }
 
@@ -22,7 +22,7 @@ public enum CSVReader {
     public static func load(bytes: [UInt8], displayPath: String, options: CSVOptions = CSVOptions()) throws -> CSVLoadResult {
         let threads = CSVParallel.threadCount(options.threads)
         let text = try CSVEncoding.decode(bytes, encodingName: options.encoding, path: displayPath, threads: threads)
-        try Cancellation.check()
+        if options.isCancelled() { throw Cancelled() }
         let pattern = try options.dateFormat.map { try CSVDatePattern($0) }
         var result = try text.bytes.withUnsafeBufferPointer { buffer in
             try CSVLoader(text: buffer, start: text.start, path: displayPath, options: options,
