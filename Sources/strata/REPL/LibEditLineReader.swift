@@ -26,9 +26,11 @@ struct LibEditLineReader: LineReader {
     init(historyPath: String?, completion: @escaping CompletionProvider) {
         LibEditLineReader.useUTF8Locale()
         activeProvider = completion
-        strata_set_readline_name("strata")
+        // libedit keeps these pointers, so they must outlive the call: copies made once, never
+        // freed (a Swift string argument is only valid during the call).
+        strata_set_readline_name(LibEditLineReader.readlineName)
         // Quotes and pipes break words, so `"da` completes `da` and `orders|lim` completes `lim`.
-        strata_set_word_break_characters(" \t\n\"'`|(),=<>;")
+        strata_set_word_break_characters(LibEditLineReader.wordBreakCharacters)
         strata_set_completion(completeLine)
         using_history()
         stifle_history(HistoryFile.maximumEntries)
@@ -39,6 +41,9 @@ struct LibEditLineReader: LineReader {
             self.historyPath = nil
         }
     }
+
+    nonisolated(unsafe) private static let readlineName = strdup("strata")
+    nonisolated(unsafe) private static let wordBreakCharacters = strdup(" \t\n\"'`|(),=<>;")
 
     mutating func readLine(prompt: String) -> LineRead {
         InterruptHandler.clear()
