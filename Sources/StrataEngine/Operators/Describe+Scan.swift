@@ -43,11 +43,12 @@ struct ColumnProfile {
     }
 
     private mutating func scanDoubles(_ values: ContiguousArray<Double>, validity: Bitmap?) {
-        var set = UInt64HashSet()
+        let isValid = ValidityCheck(validity)
+        var set = UInt64HashSet(expected: Swift.min(values.count, 1 << 16))
         var low = Double.infinity
         var high = -Double.infinity
         var sawNumber = false
-        for row in values.indices where validity?[row] ?? true {
+        for row in values.indices where isValid[row] {
             let value = values[row]
             if example == nil { example = .double(value) }
             // One key per value: -0.0 joins 0.0, every NaN joins one canonical NaN.
@@ -70,9 +71,10 @@ struct ColumnProfile {
     }
 
     private mutating func scanBools(_ values: ContiguousArray<Bool>, validity: Bitmap?) {
+        let isValid = ValidityCheck(validity)
         var trues = 0
         var falses = 0
-        for row in values.indices where validity?[row] ?? true {
+        for row in values.indices where isValid[row] {
             if example == nil { example = .bool(values[row]) }
             if values[row] { trues += 1 } else { falses += 1 }
         }
@@ -86,10 +88,11 @@ struct ColumnProfile {
     private mutating func scanStrings(_ codes: ContiguousArray<UInt32>, dictionary: StringDictionary, validity: Bitmap?) {
         var used = ContiguousArray<Bool>(repeating: false, count: dictionary.count)
         var firstCode: UInt32?
+        let isValid = ValidityCheck(validity)
         used.withUnsafeMutableBufferPointer { usedBuffer in
             codes.withUnsafeBufferPointer { codeBuffer in
-                if let validity {
-                    for row in codeBuffer.indices where validity[row] {
+                if validity != nil {
+                    for row in codeBuffer.indices where isValid[row] {
                         if firstCode == nil { firstCode = codeBuffer[row] }
                         usedBuffer[Int(codeBuffer[row])] = true
                     }
@@ -129,11 +132,12 @@ struct IntegerScan {
     static let denseCap: UInt64 = 1 << 28
 
     init<Element: FixedWidthInteger & SignedInteger>(_ values: ContiguousArray<Element>, validity: Bitmap?) {
+        let isValid = ValidityCheck(validity)
         var present = 0
         values.withUnsafeBufferPointer { buffer in
             var low = Int64.max
             var high = Int64.min
-            for row in buffer.indices where validity?[row] ?? true {
+            for row in buffer.indices where isValid[row] {
                 let value = Int64(buffer[row])
                 if first == nil { first = value }
                 low = Swift.min(low, value)
@@ -152,7 +156,7 @@ struct IntegerScan {
             var words = ContiguousArray<UInt64>(repeating: 0, count: Int(range >> 6) + 1)
             words.withUnsafeMutableBufferPointer { bits in
                 values.withUnsafeBufferPointer { buffer in
-                    for row in buffer.indices where validity?[row] ?? true {
+                    for row in buffer.indices where isValid[row] {
                         let offset = UInt64(bitPattern: Int64(buffer[row]) &- base)
                         bits[Int(offset >> 6)] |= 1 << (offset & 63)
                     }
@@ -160,14 +164,30 @@ struct IntegerScan {
             }
             distinct = words.reduce(0) { $0 + $1.nonzeroBitCount }
         } else {
-            var set = UInt64HashSet(expected: Swift.min(present, 1 << 16))
+            var set = UInt64HashSet(expected: present)
             values.withUnsafeBufferPointer { buffer in
-                for row in buffer.indices where validity?[row] ?? true {
+                for row in buffer.indices where isValid[row] {
                     set.insert(UInt64(bitPattern: Int64(buffer[row])))
                 }
             }
             distinct = set.count
         }
+    }
+}
+
+/// Tests validity bits without optional unwrapping or bitmap copies on the hot path.
+struct ValidityCheck {
+    private let hasNulls: Bool
+    private let words: ContiguousArray<UInt64>
+
+    init(_ validity: Bitmap?) {
+        hasNulls = validity != nil
+        words = validity?.words ?? []
+    }
+
+    @inline(__always)
+    subscript(row: Int) -> Bool {
+        !hasNulls || words[row &>> 6] & (1 &<< UInt64(row & 63)) != 0
     }
 }
 
@@ -183,7 +203,7 @@ struct UInt64HashSet {
 
     init(expected: Int = 16) {
         var capacity = 16
-        while capacity < expected * 2 { capacity <<= 1 }
+        while capacity * 7 < expected * 10 { capacity <<= 1 }
         slots = ContiguousArray(repeating: 0, count: capacity)
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)

@@ -3,13 +3,14 @@ import StrataCore
 /// Table mode: a Unicode box table sized by display width (CJK characters are 2 columns).
 ///
 /// ```
-/// ┌────┬──────────────┬──────────┐
-/// │ id │ tier         │   amount │
-/// │ integer │ string  │ decimal(2) │   ← dim type row (see below)
-/// ├────┼──────────────┼──────────┤
-/// │  1 │ 重要价值客户 │ 1,234.50 │
-/// └────┴──────────────┴──────────┘
-/// 1 row
+/// ┌─────────────┬──────────────┬──────────────┐
+/// │ customer_id │ tier         │       amount │
+/// │     integer │ string       │   decimal(2) │
+/// ├─────────────┼──────────────┼──────────────┤
+/// │        1001 │ 重要价值客户 │ 1,234,567.50 │
+/// │        1002 │ NULL         │        -0.05 │
+/// └─────────────┴──────────────┴──────────────┘
+/// 2 rows
 /// ```
 /// The second header line gives each column's type: analysts loading CSV files need to see
 /// at a glance whether `amount` was read as a decimal or as text (DuckDB shows it too).

@@ -53,7 +53,8 @@ enum ByteText {
                 position -= 1
                 buffer[position] = zero
             }
-            bytes.append(contentsOf: buffer[position...])
+            let digits = UnsafeRawBufferPointer(rebasing: buffer[position...])
+            bytes.append(contentsOf: digits.assumingMemoryBound(to: UInt8.self))
         }
     }
 

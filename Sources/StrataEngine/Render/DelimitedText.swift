@@ -20,12 +20,14 @@ enum DelimitedText {
         var chunk = EncodedChunk(table: table, dialect: .csv)
         for chunkStart in stride(from: 0, to: table.rowCount, by: EncodedChunk.rowsPerChunk) {
             chunk.load(rows: chunkStart..<min(chunkStart + EncodedChunk.rowsPerChunk, table.rowCount))
-            for row in 0..<chunk.rowCount {
-                for columnIndex in 0..<table.columnCount {
-                    if columnIndex > 0 { output.bytes.append(UInt8(ascii: ",")) }
-                    chunk.appendCell(column: columnIndex, row: row, to: &output.bytes)
+            chunk.withCells { cells in
+                for row in 0..<cells.rowCount {
+                    for columnIndex in 0..<table.columnCount {
+                        if columnIndex > 0 { output.bytes.append(UInt8(ascii: ",")) }
+                        cells.append(column: columnIndex, row: row, to: &output.bytes)
+                    }
+                    output.bytes.append(0x0A)
                 }
-                output.bytes.append(0x0A)
             }
             output.flushIfFull()
         }

@@ -30,16 +30,18 @@ enum JSONText {
         var chunk = EncodedChunk(table: table, dialect: .json)
         for chunkStart in stride(from: 0, to: table.rowCount, by: EncodedChunk.rowsPerChunk) {
             chunk.load(rows: chunkStart..<min(chunkStart + EncodedChunk.rowsPerChunk, table.rowCount))
-            for row in 0..<chunk.rowCount {
-                output.bytes.append(UInt8(ascii: "{"))
-                for columnIndex in 0..<table.columnCount {
-                    if columnIndex > 0 { output.bytes.append(UInt8(ascii: ",")) }
-                    output.bytes += keys[columnIndex]
-                    chunk.appendCell(column: columnIndex, row: row, to: &output.bytes)
+            chunk.withCells { cells in
+                for row in 0..<cells.rowCount {
+                    output.bytes.append(UInt8(ascii: "{"))
+                    for columnIndex in 0..<table.columnCount {
+                        if columnIndex > 0 { output.bytes.append(UInt8(ascii: ",")) }
+                        output.bytes += keys[columnIndex]
+                        cells.append(column: columnIndex, row: row, to: &output.bytes)
+                    }
+                    output.bytes.append(UInt8(ascii: "}"))
+                    if chunkStart + row + 1 < table.rowCount { output.bytes.append(UInt8(ascii: ",")) }
+                    output.bytes.append(0x0A)
                 }
-                output.bytes.append(UInt8(ascii: "}"))
-                if chunkStart + row + 1 < table.rowCount { output.bytes.append(UInt8(ascii: ",")) }
-                output.bytes.append(0x0A)
             }
             output.flushIfFull()
         }

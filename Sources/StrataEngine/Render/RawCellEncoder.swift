@@ -10,6 +10,8 @@ import StrataCore
 struct RawCellEncoder {
     enum Dialect { case csv, json }
 
+    private static let nullBytes: [UInt8] = Array("null".utf8)
+
     let dialect: Dialect
     let column: Column
     /// Encoded dictionary entries (`bytes[offsets[code]..<offsets[code + 1]]`) when the
@@ -32,26 +34,32 @@ struct RawCellEncoder {
 
     /// Appends the cells of `rows` to `bytes`, recording where each cell ends in `ends`.
     func encode(rows: Range<Int>, into bytes: inout [UInt8], ends: inout [Int]) {
-        let validity = column.validity
-        let nullText: [UInt8] = dialect == .json ? Array("null".utf8) : []
-        @inline(__always) func isNull(_ row: Int) -> Bool { validity.map { !$0[row] } ?? false }
+        let hasNulls = column.validity != nil
+        let validWords = column.validity?.words ?? []
+        @inline(__always) func isNull(_ row: Int) -> Bool {
+            hasNulls && validWords[row >> 6] & (1 << UInt64(row & 63)) == 0
+        }
+        let json = dialect == .json
+        @inline(__always) func appendNull(_ bytes: inout [UInt8]) {
+            if json { bytes += RawCellEncoder.nullBytes }
+        }
 
         switch (column.type, column.data) {
         case (.int64, .int64(let values)):
             for row in rows {
-                if isNull(row) { bytes += nullText } else { ByteText.appendInteger(values[row], to: &bytes) }
+                if isNull(row) { appendNull(&bytes) } else { ByteText.appendInteger(values[row], to: &bytes) }
                 ends.append(bytes.count)
             }
         case (.decimal(let scale), .int64(let values)):
             for row in rows {
-                if isNull(row) { bytes += nullText } else { ByteText.appendDecimal(values[row], scale: scale, to: &bytes) }
+                if isNull(row) { appendNull(&bytes) } else { ByteText.appendDecimal(values[row], scale: scale, to: &bytes) }
                 ends.append(bytes.count)
             }
         case (.timestamp, .int64(let values)):
             let quote: [UInt8] = dialect == .json ? [UInt8(ascii: "\"")] : []
             for row in rows {
                 if isNull(row) {
-                    bytes += nullText
+                    appendNull(&bytes)
                 } else {
                     bytes += quote
                     bytes += CivilDate.timestampText(values[row]).utf8
@@ -60,10 +68,9 @@ struct RawCellEncoder {
                 ends.append(bytes.count)
             }
         case (.date, .int32(let values)):
-            let json = dialect == .json
             for row in rows {
                 if isNull(row) {
-                    bytes += nullText
+                    appendNull(&bytes)
                 } else {
                     if json { bytes.append(UInt8(ascii: "\"")) }
                     ByteText.appendDate(values[row], to: &bytes)
@@ -74,8 +81,8 @@ struct RawCellEncoder {
         case (.double, .double(let values)):
             for row in rows {
                 let value = values[row]
-                if isNull(row) || (dialect == .json && !value.isFinite) {
-                    bytes += nullText
+                if isNull(row) || (json && !value.isFinite) {
+                    appendNull(&bytes)
                 } else {
                     bytes += NumberText.double(value).utf8
                 }
@@ -83,17 +90,21 @@ struct RawCellEncoder {
             }
         case (.bool, .bool(let values)):
             for row in rows {
-                if isNull(row) { bytes += nullText } else { bytes += (values[row] ? "true" : "false").utf8 }
+                if isNull(row) { appendNull(&bytes) } else { bytes += (values[row] ? "true" : "false").utf8 }
                 ends.append(bytes.count)
             }
         case (.string, .string(let codes, let dictionary)):
             let cached = !dictionaryOffsets.isEmpty
             for row in rows {
                 if isNull(row) {
-                    bytes += nullText
+                    appendNull(&bytes)
                 } else if cached {
                     let code = Int(codes[row])
-                    bytes += dictionaryBytes[dictionaryOffsets[code]..<dictionaryOffsets[code + 1]]
+                    let start = dictionaryOffsets[code]
+                    let end = dictionaryOffsets[code + 1]
+                    dictionaryBytes.withUnsafeBufferPointer { cache in
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: cache[start..<end]))
+                    }
                 } else {
                     RawCellEncoder.appendString(dictionary[codes[row]], dialect: dialect, to: &bytes)
                 }
@@ -115,39 +126,55 @@ struct RawCellEncoder {
 /// Encoded cells of every column for one chunk of rows, so a row writer can interleave them.
 ///
 /// Each chunk runs one typed loop per column (the `switch` on the buffer type happens once
-/// per column and chunk, never per cell), then rows are stitched together by copying bytes.
+/// per column and chunk, never per cell) into one flat byte buffer, column after column;
+/// rows are then stitched together by copying byte ranges.
 struct EncodedChunk {
     /// Rows encoded per chunk: large enough to amortise the per-column switch, small enough
     /// to stay in cache.
     static let rowsPerChunk = 4096
 
     private let encoders: [RawCellEncoder]
-    private var cellBytes: [[UInt8]]
-    private var cellEnds: [[Int]]
+    private var bytes: [UInt8] = []
+    /// End offset in `bytes` of cell `columnIndex * rowCount + row`.
+    private var ends: [Int] = []
     private(set) var rowCount = 0
 
     init(table: Table, dialect: RawCellEncoder.Dialect) {
         encoders = table.columns.map { RawCellEncoder(column: $0, dialect: dialect) }
-        cellBytes = Array(repeating: [], count: table.columnCount)
-        cellEnds = Array(repeating: [], count: table.columnCount)
     }
 
     /// Encodes `rows` of every column, replacing the previous chunk.
     mutating func load(rows: Range<Int>) {
         rowCount = rows.count
-        for columnIndex in encoders.indices {
-            cellBytes[columnIndex].removeAll(keepingCapacity: true)
-            cellEnds[columnIndex].removeAll(keepingCapacity: true)
-            encoders[columnIndex].encode(rows: rows, into: &cellBytes[columnIndex], ends: &cellEnds[columnIndex])
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        for encoder in encoders {
+            encoder.encode(rows: rows, into: &bytes, ends: &ends)
         }
     }
 
-    /// Appends the cell at `columnIndex`, row `rowInChunk` of the loaded chunk.
-    @inline(__always)
-    func appendCell(column columnIndex: Int, row rowInChunk: Int, to bytes: inout [UInt8]) {
-        let ends = cellEnds[columnIndex]
-        let start = rowInChunk == 0 ? 0 : ends[rowInChunk - 1]
-        bytes += cellBytes[columnIndex][start..<ends[rowInChunk]]
+    /// Calls `body` with a reader of the loaded cells; the reader is valid only inside.
+    func withCells(_ body: (Cells) -> Void) {
+        bytes.withUnsafeBufferPointer { bytePointer in
+            ends.withUnsafeBufferPointer { endPointer in
+                body(Cells(bytes: bytePointer, ends: endPointer, rowCount: rowCount))
+            }
+        }
+    }
+
+    /// Read access to one loaded chunk.
+    struct Cells {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let ends: UnsafeBufferPointer<Int>
+        let rowCount: Int
+
+        /// Appends the cell at `columnIndex`, row `row` of the chunk, to `output`.
+        @inline(__always)
+        func append(column columnIndex: Int, row: Int, to output: inout [UInt8]) {
+            let index = columnIndex &* rowCount &+ row
+            let start = index == 0 ? 0 : ends[index &- 1]
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]))
+        }
     }
 }
 
