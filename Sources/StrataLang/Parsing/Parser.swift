@@ -2,13 +2,16 @@ import StrataCore
 
 /// Recursive-descent parser: tokens → ``Statement``. Errors carry the offending token's range.
 public struct Parser {
-    private var tokens: [Token]
-    private var index = 0
+    var tokens: [Token]
+    var index = 0
 
     /// Statement-leading words.
     public static let statementWords = ["load", "describe", "let"]
     /// Pipeline verbs the parser accepts after `|`.
-    public static let verbs = ["limit"]
+    public static let verbs = [
+        "where", "derive", "select", "drop", "group", "sort", "limit", "top", "distinct", "count",
+        "join", "left", "union", "duplicates",
+    ]
 
     public init(tokens: [Token]) {
         self.tokens = tokens
@@ -58,26 +61,24 @@ public struct Parser {
 
     mutating func pipeline() throws(Diagnostic) -> Pipeline {
         let start = current.range.lowerBound
-        let source = try name(what: "a table name")
+        let source = try self.source()
         var verbs: [Verb] = []
         while current.isSymbol("|") {
             advance()
             verbs.append(try verb())
         }
-        return Pipeline(source: .table(source), verbs: verbs, range: start..<previousEnd)
+        return Pipeline(source: source, verbs: verbs, range: start..<previousEnd)
     }
 
-    mutating func verb() throws(Diagnostic) -> Verb {
-        let start = current.range.lowerBound
-        guard let word = current.word else { throw error("expected a verb after |, such as limit") }
-        switch word {
-        case "limit":
+    /// A table name or `( pipeline )`.
+    mutating func source() throws(Diagnostic) -> Source {
+        if current.isSymbol("(") {
             advance()
-            let count = try integer(what: "the number of rows after limit")
-            return Verb(.limit(count), start..<previousEnd)
-        default:
-            throw error("unknown verb \"\(word)\"." + Suggestion.phrase(for: word, among: Parser.verbs))
+            let inner = try pipeline()
+            try expectSymbol(")")
+            return .pipeline(inner)
         }
+        return .table(try name(what: "a table name"))
     }
 
     /// `( item, item, … )`
@@ -133,15 +134,15 @@ public struct Parser {
 
     // MARK: - Tokens
 
-    private var current: Token { tokens[min(index, tokens.count - 1)] }
+    var current: Token { tokens[min(index, tokens.count - 1)] }
 
-    private func peek(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
+    func peek(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
 
-    private var previousEnd: Int { index > 0 ? tokens[index - 1].range.upperBound : 0 }
+    var previousEnd: Int { index > 0 ? tokens[index - 1].range.upperBound : 0 }
 
-    private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
+    mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private mutating func name(what: String) throws(Diagnostic) -> Name {
+    mutating func name(what: String) throws(Diagnostic) -> Name {
         guard case .identifier(let text) = current.kind else {
             throw error("expected \(what), found \(current.display)")
         }
@@ -150,7 +151,7 @@ public struct Parser {
         return result
     }
 
-    private mutating func integer(what: String) throws(Diagnostic) -> Int {
+    mutating func integer(what: String) throws(Diagnostic) -> Int {
         guard case .number(let text) = current.kind, let value = Int(text), value >= 0 else {
             throw error("expected \(what), found \(current.display)")
         }
@@ -158,7 +159,7 @@ public struct Parser {
         return value
     }
 
-    private mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
+    mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
         guard current.isSymbol(symbol) else { throw error("expected \(symbol), found \(current.display)") }
         advance()
     }
@@ -167,7 +168,7 @@ public struct Parser {
         guard current.kind == .end else { throw error("unexpected \(current.display) after the statement") }
     }
 
-    private func error(_ message: String) -> Diagnostic {
+    func error(_ message: String) -> Diagnostic {
         let range = current.kind == .end ? current.range.lowerBound..<current.range.lowerBound + 1 : current.range
         return Diagnostic(message, at: .statement(range))
     }
