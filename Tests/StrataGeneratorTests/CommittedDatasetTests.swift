@@ -28,7 +28,7 @@ struct CommittedDatasetTests {
         try Self.compare(folder: "messy", files: Self.messyFiles, fresh: fresh)
     }
 
-    static func compare(folder: String, files: [String], fresh: URL) throws {
+    static func compare(folder: String, files: [String], fresh: TestSupport.GeneratedSet) throws {
         let committed = datasets.appendingPathComponent(folder, isDirectory: true)
         for name in files {
             let expected = try Data(contentsOf: committed.appendingPathComponent(name))

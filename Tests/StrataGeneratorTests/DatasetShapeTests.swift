@@ -12,11 +12,11 @@ struct DatasetShapeTests {
     }
 
     static func load(customers: Int, orders: Int, seed: UInt64 = 42) throws -> Dataset {
-        let directory = try TestSupport.generate(customers: customers, orders: orders, seed: seed)
+        let generated = try TestSupport.generate(customers: customers, orders: orders, seed: seed)
         return Dataset(
-            customers: try TestSupport.records(directory, "customers.csv"),
-            orders: try TestSupport.records(directory, "orders.csv"),
-            interactions: try TestSupport.records(directory, "interactions.csv")
+            customers: try TestSupport.records(generated, "customers.csv"),
+            orders: try TestSupport.records(generated, "orders.csv"),
+            interactions: try TestSupport.records(generated, "interactions.csv")
         )
     }
 
@@ -115,8 +115,8 @@ struct DatasetShapeTests {
 
     @Test("Names needing RFC 4180 quoting are quoted, and appear in the demo-sized set")
     func quoting() throws {
-        let directory = try TestSupport.generate(customers: 2_000, orders: 1_000)
-        let text = String(decoding: try TestSupport.bytes(directory, "customers.csv"), as: UTF8.self)
+        let generated = try TestSupport.generate(customers: 2_000, orders: 1_000)
+        let text = String(decoding: try TestSupport.bytes(generated, "customers.csv"), as: UTF8.self)
         let names = try TestSupport.parseCSV(text).dropFirst().map(\.[1])
         let withComma = names.filter { $0.contains(",") }
         let withQuote = names.filter { $0.contains("\"") }

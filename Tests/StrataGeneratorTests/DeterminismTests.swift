@@ -30,6 +30,7 @@ struct DeterminismTests {
     @Test("The returned summary matches the files on disk")
     func summaryMatchesDisk() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let config = GeneratorConfig(
             customers: 300, orders: 2_500, seed: 1, asOf: TestSupport.asOf, outputDirectory: directory
         )
@@ -45,6 +46,7 @@ struct DeterminismTests {
     @Test("Invalid configurations are rejected with a message")
     func invalidConfig() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let bad = GeneratorConfig(customers: 0, orders: 10, seed: 1, asOf: TestSupport.asOf, outputDirectory: directory)
         #expect(throws: GeneratorError.invalid("--customers must be at least 1")) {
             try DatasetGenerator(config: bad).run()

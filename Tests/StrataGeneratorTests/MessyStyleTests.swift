@@ -8,8 +8,8 @@ struct MessyStyleTests {
     static let nullTokens: Set<String> = ["", "NULL", "-", "N/A"]
 
     struct Pair {
-        var clean: URL
-        var messy: URL
+        var clean: TestSupport.GeneratedSet
+        var messy: TestSupport.GeneratedSet
     }
 
     static func generatePair() throws -> Pair {
@@ -19,7 +19,7 @@ struct MessyStyleTests {
         )
     }
 
-    static func decodedRecords(_ directory: URL, _ name: String, encoding: String) throws -> [[String]] {
+    static func decodedRecords(_ directory: TestSupport.GeneratedSet, _ name: String, encoding: String) throws -> [[String]] {
         try TestSupport.parseCSV(TestSupport.decode(try TestSupport.bytes(directory, name), from: encoding))
     }
 

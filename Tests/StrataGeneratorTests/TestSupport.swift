@@ -19,27 +19,41 @@ enum TestSupport {
         return url
     }
 
-    /// Generates a dataset into a fresh temp directory and returns the directory.
-    @discardableResult
+    /// The files of one generation, read into memory (the temp directory is already removed).
+    struct GeneratedSet {
+        var files: [String: Data]
+    }
+
+    struct MissingFile: Error { let name: String }
+
+    /// Generates a dataset in a temp directory, reads every file, and removes the directory.
     static func generate(
-        customers: Int, orders: Int, seed: UInt64 = 42, style: DatasetStyle = .clean,
-        into directory: URL? = nil
-    ) throws -> URL {
-        let target = try directory ?? temporaryDirectory()
+        customers: Int, orders: Int, seed: UInt64 = 42, style: DatasetStyle = .clean
+    ) throws -> GeneratedSet {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let config = GeneratorConfig(
-            customers: customers, orders: orders, seed: seed, asOf: asOf, outputDirectory: target, style: style
+            customers: customers, orders: orders, seed: seed, asOf: asOf, outputDirectory: directory, style: style
         )
-        _ = try DatasetGenerator(config: config).run()
-        return target
+        var files: [String: Data] = [:]
+        for file in try DatasetGenerator(config: config).run() {
+            files[file.name] = try Data(contentsOf: directory.appendingPathComponent(file.name))
+        }
+        return GeneratedSet(files: files)
+    }
+
+    static func bytes(_ set: GeneratedSet, _ name: String) throws -> Data {
+        guard let data = set.files[name] else { throw MissingFile(name: name) }
+        return data
     }
 
     static func bytes(_ directory: URL, _ name: String) throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent(name))
     }
 
-    /// Reads a UTF-8 CSV file (BOM skipped) into records, header included.
-    static func records(_ directory: URL, _ name: String) throws -> [[String]] {
-        var data = try bytes(directory, name)
+    /// Reads a generated UTF-8 CSV file (BOM skipped) into records, header included.
+    static func records(_ set: GeneratedSet, _ name: String) throws -> [[String]] {
+        var data = try bytes(set, name)
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         return try parseCSV(String(decoding: data, as: UTF8.self))
     }
