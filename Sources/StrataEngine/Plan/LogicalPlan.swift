@@ -20,7 +20,8 @@ public indirect enum LogicalPlan: Sendable {
     /// The first row of each distinct combination of all columns, in input order.
     case distinct(LogicalPlan)
     /// Equi-join on key columns; output = all left columns, then the right columns that are
-    /// not keys (in order). `left` keeps unmatched left rows with nulls on the right.
+    /// not keys (in order); a right column whose name equals a left column's gets the suffix
+    /// `_right`. `left` keeps unmatched left rows with nulls on the right.
     /// Left row order is kept; matches of one left row follow the right table's order.
     case join(LogicalPlan, LogicalPlan, leftKeys: [Int], rightKeys: [Int], kind: JoinKind)
     /// All rows of the first input, then the second (same column names and types).
@@ -97,8 +98,8 @@ extension LogicalPlan {
             let input = child.schema
             return keys.map { input[$0] } + aggregates.map { Field(name: $0.name, type: $0.type) }
         case .join(let left, let right, _, let rightKeys, _):
-            let rightKeySet = Set(rightKeys)
-            return left.schema + right.schema.enumerated().filter { !rightKeySet.contains($0.offset) }.map(\.element)
+            // A right column named like a left column becomes `NAME_right`.
+            return JoinOperator.outputFields(left: left.schema, right: right.schema, rightKeys: rightKeys)
         case .union(let first, _):
             return first.schema
         }
