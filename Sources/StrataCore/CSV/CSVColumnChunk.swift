@@ -51,10 +51,24 @@ struct CSVColumnChunk {
     mutating func appendParsed(_ base: UnsafePointer<UInt8>, _ count: Int, pattern: CSVDatePattern?) -> Bool {
         switch type {
         case .int64:
+            if let value = CSVFastPath.integer(base, count) {
+                int64s.append(value)
+                return true
+            }
             let value = CSVNumberShape(base, count).int64
             int64s.append(value ?? 0)
             return value != nil
         case .decimal(let scale):
+            if let decimal = CSVFastPath.decimal(base, count),
+               let value = CSVFastPath.scaled(decimal.mantissa, fractionDigits: decimal.fractionDigits, scale: scale) {
+                int64s.append(value)
+                return true
+            }
+            if let integer = CSVFastPath.integer(base, count),
+               let value = CSVFastPath.scaled(integer, fractionDigits: 0, scale: scale) {
+                int64s.append(value)
+                return true
+            }
             let value = CSVNumberShape(base, count).units(scale: scale)
             int64s.append(value ?? 0)
             return value != nil
@@ -63,6 +77,11 @@ struct CSVColumnChunk {
             doubles.append(value ?? 0)
             return value != nil
         case .date:
+            if pattern == nil, let date = CSVFastPath.isoDate(base, count) {
+                let ok = date.isValid
+                int32s.append(ok ? date.days : 0)
+                return ok
+            }
             let value = pattern?.parse(base, count) ?? CSVDateParser.parseDefault(base, count)
             let ok = value.kind == .date && value.valid
             int32s.append(ok ? value.days : 0)

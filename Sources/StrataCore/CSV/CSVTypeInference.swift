@@ -30,6 +30,25 @@ struct CSVColumnStats: Sendable {
     @inline(__always)
     mutating func classify(_ base: UnsafePointer<UInt8>, _ count: Int, pattern: CSVDatePattern?) {
         nonNull += 1
+        if CSVFastPath.integer(base, count) != nil {
+            integers += 1
+            return
+        }
+        if let decimal = CSVFastPath.decimal(base, count) {
+            if decimal.fractionDigits > DataType.maxDecimalScale {
+                doubles += 1
+            } else {
+                decimals += 1
+                if decimal.fractionDigits > maxFraction { maxFraction = decimal.fractionDigits }
+            }
+            return
+        }
+        if pattern == nil, let date = CSVFastPath.isoDate(base, count) {
+            // An impossible ISO date is still date-shaped: it becomes a bad value of the column.
+            _ = date
+            dates += 1
+            return
+        }
         let first = base[0]
         // Numbers and dates start with a digit, sign, dot or currency sign.
         if first &- 48 < 10 || first == 45 || first == 43 || first == 46 || first == 36 || first >= 0xC2 {
