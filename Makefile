@@ -2,12 +2,14 @@
 SWIFT        ?= swift
 BUILD_DIR    ?= .build
 STRATA       := $(BUILD_DIR)/debug/strata
+STRATA_FAST  := $(BUILD_DIR)/release/strata
 APT_PACKAGES := libedit-dev pkg-config libsqlite3-dev
 
 .PHONY: run test build deps release bench clean
 
-run: build
-	$(STRATA) --init datasets/demo/demo.strata
+# The REPL runs the optimised build: analysts load client files of millions of rows.
+run: release
+	$(STRATA_FAST) --init datasets/demo/demo.strata
 
 test: build
 	$(SWIFT) build --build-tests
