@@ -57,12 +57,17 @@ extension Binder {
             }
             return .aggregate(input, keys: keyIndexes, aggregates: named)
         }
+        let names = schema.map(\.name)
         var columns = keyColumns
         var named: [NamedAggregate] = []
         for call in calls {
             var argumentIndex: Int?
             if let argument = call.argument {
-                if let existing = columns.firstIndex(where: { $0.expr == argument }) {
+                // Ranges differ between two spellings of one computation: compare the text.
+                let text = ExprText.render(argument, names: names)
+                if let existing = columns.firstIndex(where: {
+                    $0.expr.type == argument.type && ExprText.render($0.expr, names: names) == text
+                }) {
                     argumentIndex = existing
                 } else {
                     argumentIndex = columns.count
@@ -70,7 +75,7 @@ extension Binder {
                     if case .column(let index, _) = argument {
                         name = schema[index].name
                     } else {
-                        name = ExprText.render(argument, names: schema.map(\.name))
+                        name = text
                     }
                     columns.append(ProjectedColumn(name: name, expr: argument))
                 }
