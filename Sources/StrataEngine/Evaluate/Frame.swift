@@ -41,7 +41,8 @@ struct Frame {
 
     /// `expr` evaluated only on `rows` (nil = all rows); one value per selected row.
     func evaluate(_ expr: BoundExpr, on rows: RowSelection?, site: Range<Int>?) throws -> Column {
-        guard let rows else { return try evaluate(expr, site: site) }
+        // An ascending selection of every row is the identity.
+        guard let rows, rows.count < rowCount else { return try evaluate(expr, site: site) }
         if case .literal(let value, let type) = expr {
             return try Literal.broadcast(value, type, count: rows.count, site: site)
         }
