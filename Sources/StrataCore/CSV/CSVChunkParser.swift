@@ -56,6 +56,11 @@ extension CSVParseContext {
         var result = CSVChunkScan(start: start, end: start, stats: Array(repeating: CSVColumnStats(), count: columnCount))
         var cursor = start
         var records = 0
+        let base = self.base
+        let nulls = self.nulls
+        let pattern = self.pattern
+        let classified = self.classified
+        let scanner = self.scanner
         result.stats.withUnsafeMutableBufferPointer { stats in
             while cursor < softEnd {
                 records &+= 1
@@ -99,6 +104,10 @@ extension CSVParseContext {
         let typedColumns = types.indices.filter { types[$0] != .string }
         let stringColumns = types.indices.filter { types[$0] == .string }
         var scratch = [UInt8]()
+        let base = self.base
+        let nulls = self.nulls
+        let pattern = self.pattern
+        let scanner = self.scanner
         var cursor = start
         var records = 0
         var row = 0

@@ -53,15 +53,14 @@ enum CSVFastPath {
     @inline(__always)
     static func isoDate(_ base: UnsafePointer<UInt8>, _ count: Int) -> CivilDate? {
         guard count == 10, base[4] == 45, base[7] == 45 else { return nil }
-        var digits = 0
-        var value = 0
-        for index in [0, 1, 2, 3, 5, 6, 8, 9] {
-            let digit = base[index] &- 48
-            if digit >= 10 { return nil }
-            value = value * 10 + Int(digit)
-            digits += 1
+        @inline(__always) func pair(_ offset: Int) -> Int? {
+            let high = base[offset] &- 48
+            let low = base[offset + 1] &- 48
+            return high < 10 && low < 10 ? Int(high) * 10 + Int(low) : nil
         }
-        return CivilDate(year: value / 10000, month: value / 100 % 100, day: value % 100)
+        guard let century = pair(0), let yearInCentury = pair(2), let month = pair(5), let day = pair(8)
+        else { return nil }
+        return CivilDate(year: century * 100 + yearInCentury, month: month, day: day)
     }
 
     static let powersOfTen: [Int64] = (0...18).map { power in

@@ -68,8 +68,14 @@ struct CSVRecordScanner {
         record.start = position
         var cursor = position
         var fieldIndex = 0
+        // Locals, so stores through the span pointers cannot force reloads.
+        let base = self.base
+        let count = self.count
         let delimiter = self.delimiter
         let capacity = spans.capacity
+        let starts = spans.starts
+        let ends = spans.ends
+        let flagsOut = spans.flags
         while true {
             if cursor < count, base[cursor] == CSVRecordScanner.quote {
                 let opening = cursor
@@ -93,9 +99,9 @@ struct CSVRecordScanner {
                     break
                 }
                 if fieldIndex < capacity {
-                    spans.starts[fieldIndex] = opening + 1
-                    spans.ends[fieldIndex] = scan
-                    spans.flags[fieldIndex] = flags
+                    starts[fieldIndex] = opening + 1
+                    ends[fieldIndex] = scan
+                    flagsOut[fieldIndex] = flags
                 }
                 fieldIndex += 1
                 cursor = scan + 1
@@ -136,9 +142,9 @@ struct CSVRecordScanner {
                 cursor += 1
             }
             if fieldIndex < capacity {
-                spans.starts[fieldIndex] = fieldStart
-                spans.ends[fieldIndex] = cursor
-                spans.flags[fieldIndex] = 0
+                starts[fieldIndex] = fieldStart
+                ends[fieldIndex] = cursor
+                flagsOut[fieldIndex] = 0
             }
             fieldIndex += 1
             if cursor < count, base[cursor] == delimiter {
