@@ -37,6 +37,8 @@ extension Binder {
             let count = fname == "round" ? "one or two arguments" : expectedCount == 1 ? "one argument" : "two arguments"
             throw Diagnostic("\(fname) takes \(count): \(usage)", at: .statement(range))
         }
+        // The unit first: `date_trunc(month, d)` is a missing-quotes mistake, not a missing column.
+        let unit = fname == "date_trunc" ? try dateTruncUnit(arguments[0]) : ""
         var bound: [BoundExpr] = []
         for argument in arguments { bound.append(try bind(argument, schema: schema)) }
 
@@ -78,7 +80,6 @@ extension Binder {
         case "year", "month", "week":
             return call(ScalarFunction(rawValue: fname) ?? .year, [try date(0)], .int64)
         case "date_trunc":
-            let unit = try dateTruncUnit(arguments[0])
             return call(.dateTrunc, [.literal(.string(unit), .string), try date(1)], .date)
         case "abs":
             let number = try require(0, "a number") { $0.isNumeric }

@@ -65,6 +65,8 @@ enum TypeRules {
             return .double(Double(units) / power10(scale))
         case (.double(let double), .double):
             return .double(double)
+        case (.date, .date), (.timestamp, .timestamp), (.string, .string), (.bool, .bool):
+            return value
         case (.date(let days), .timestamp):
             return .timestamp(Int64(days) * microsecondsPerDay)
         default:
