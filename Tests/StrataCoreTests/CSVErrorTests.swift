@@ -133,3 +133,36 @@ struct CSVErrorTests {
         #expect(CSVOptions().isCancelled() == Cancellation.isRequested)
     }
 }
+
+@Suite("CSV hostile shapes")
+struct CSVHostileShapeTests {
+    @Test func hundredThousandColumnHeader() throws {
+        let header = (1...100_000).map { "c\($0)" }.joined(separator: ",")
+        let row = (1...100_000).map { _ in "1" }.joined(separator: ",")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let table = try CSVTest.load(header + "\n" + row + "\n" + row + "\n").table
+        #expect(table.columnCount == 100_000)
+        #expect(table.rowCount == 2)
+        #expect(clock.now - start < .seconds(20))
+    }
+
+    @Test func tenMegabyteSingleField() throws {
+        let field = String(repeating: "字", count: 3_500_000)
+        let table = try CSVTest.load("a,b\n\"\(field)\",1\n") { $0.chunkSize = 1 << 16 }.table
+        #expect(table.rowCount == 1)
+        #expect(CSVTest.values(table, "b") == ["1"])
+    }
+
+    @Test func numericInSomeRowsTextInOthers() {
+        let rows = (1...300).map { $0 % 100 == 0 ? "C\($0)" : "\($0)" }
+        let diagnostic = CSVTest.failure("customer_id\n" + rows.joined(separator: "\n"))
+        #expect(diagnostic?.message == "column \"customer_id\": expected an integer, found \"C100\"")
+        #expect(diagnostic?.notes.last == "3 bad values in 3 rows; use (on_error skip) to load the good rows into t_rejects, or types (customer_id string) to keep the text")
+    }
+
+    @Test func negativeAmountsLoad() throws {
+        let table = try CSVTest.load("amount\n-12.50\n¥-3.00\n\"-¥1,000.00\"\n").table
+        #expect(CSVTest.values(table, "amount") == ["-12.50", "-3.00", "-1000.00"])
+    }
+}
