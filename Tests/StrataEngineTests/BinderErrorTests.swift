@@ -218,7 +218,7 @@ import Testing
         #expect(BinderTest.error("orders | derive x = date_trunc(month, order_date)").hasPrefix(
             "Error: date_trunc needs the unit in quotes first"))
         #expect(BinderTest.error("orders | derive x = round(amount, 1.5)").hasPrefix(
-            "Error: round needs a whole number of digits from 0 to 9"))
+            "Error: round needs a whole number of digits from -18 to 9"))
         #expect(BinderTest.error("orders | derive x = coalesce(amount, category)").hasPrefix(
             "Error: coalesce arguments must share one type: found a decimal and a string"))
         #expect(BinderTest.error("orders | derive x = contains(category, 1)").hasPrefix(

@@ -72,6 +72,10 @@ import Testing
             .add, orderDate, .literal(.int(30), .int64), .date, range: range("30 + order_date")))
         #expect(try BinderTest.bound("order_date - 7").type == .date)
         #expect(try BinderTest.bound("order_date - 2026-01-01").type == .int64)
+        #expect(try BinderTest.bound("signup + 1", in: "customers").type == .timestamp)
+        #expect(try BinderTest.bound("signup - last_contact_date", in: "customers") == .arithmetic(
+            .subtract, signup, .cast(BinderTest.column("last_contact_date", in: BinderTestCatalog.customers), .timestamp),
+            .double, range: 23..<49))
     }
 
     @Test func comparisonsPromoteAndReadDateStrings() throws {
@@ -173,6 +177,8 @@ import Testing
         #expect(try call("round(amount)").2 == .decimal(scale: 0))
         #expect(try call("round(amount, 4)").2 == .decimal(scale: 2))
         #expect(try call("round(score, 1)", in: "customers").2 == .double)
+        #expect(try call("round(amount, -2)") == (.round, [amount, .literal(.int(-2), .int64)], .decimal(scale: 0)))
+        #expect(try call("round(order_id, -2)").2 == .int64)
         // An integer is already round.
         #expect(try BinderTest.bound("round(order_id, 2)") == orderID)
     }

@@ -102,22 +102,24 @@ extension Binder {
         return unit
     }
 
-    /// `round(x[, digits])`, half away from zero. Result: double → double; decimal(s) →
-    /// decimal(min(s, digits)); an integer is already round (returned unchanged).
+    /// `round(x[, digits])`, half away from zero; negative digits round to tens, hundreds, ….
+    /// Result: double → double; decimal(s) → decimal(clamp(digits, 0, s)); integer → integer
+    /// (returned unchanged when digits ≥ 0).
     func bindRound(_ number: BoundExpr, _ arguments: [Expr], _ range: Range<Int>) throws(Diagnostic) -> BoundExpr {
         var digits: Int64 = 0
         if arguments.count == 2 {
             guard case .literal(.number(let text), _) = arguments[1], let value = Int64(text),
-                  value <= DataType.maxDecimalScale else {
-                throw Diagnostic("round needs a whole number of digits from 0 to 9: round(number, 2)",
+                  (-18...Int64(DataType.maxDecimalScale)).contains(value) else {
+                throw Diagnostic("round needs a whole number of digits from -18 to 9: round(number, 2)",
                                  at: .statement(arguments[1].range))
             }
             digits = value
         }
         let type: DataType
         switch number.type {
-        case .int64: return number
-        case .decimal(let scale): type = .decimal(scale: min(scale, Int(digits)))
+        case .int64 where digits >= 0: return number
+        case .int64: type = .int64
+        case .decimal(let scale): type = .decimal(scale: max(0, min(scale, Int(digits))))
         default: type = .double
         }
         return .function(.round, [number, .literal(.int(digits), .int64)], type, range: range)

@@ -11,7 +11,8 @@ import StrataLang
 /// | `/` | double | double | double |
 /// | `%` | integer | decimal(s) | not allowed |
 /// Dates: `date ± integer` → date, `integer + date` → date (operands swapped), `date - date` →
-/// integer days. Operands keep their types there.
+/// integer days; timestamps likewise (± whole days) but `timestamp - timestamp` → double days
+/// (a date meeting a timestamp is cast to one). Operands keep their types there.
 extension Binder {
     func bindBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ range: Range<Int>,
                     schema: [Field]) throws(Diagnostic) -> BoundExpr {
@@ -85,6 +86,14 @@ extension Binder {
             return .arithmetic(.add, right, left, .date, range: range)
         case (.subtract, .date, .date):
             return .arithmetic(.subtract, left, right, .int64, range: range)
+        case (.add, .timestamp, .int64), (.subtract, .timestamp, .int64):
+            return .arithmetic(op, left, right, .timestamp, range: range)
+        case (.add, .int64, .timestamp):
+            return .arithmetic(.add, right, left, .timestamp, range: range)
+        case (.subtract, .timestamp, .timestamp), (.subtract, .timestamp, .date), (.subtract, .date, .timestamp):
+            // Fractional days; a date counts from midnight.
+            return .arithmetic(.subtract, TypeRules.cast(left, to: .timestamp), TypeRules.cast(right, to: .timestamp),
+                               .double, range: range)
         default:
             break
         }

@@ -32,7 +32,7 @@ extension LogicalPlan {
         case .project(let child, let columns):
             let input = names(child)
             let items = columns.map { column -> String in
-                if case .column(let index, _) = column.expr, input[index] == column.name {
+                if case .column(let index, _) = column.expr, ExprText.name(at: index, in: input) == ExprText.name(column.name) {
                     return ExprText.name(column.name)
                 }
                 return ExprText.name(column.name) + " = " + ExprText.render(column.expr, names: input)
@@ -41,13 +41,13 @@ extension LogicalPlan {
             child.appendExplain(to: &lines, depth: depth + 1)
         case .aggregate(let child, let keys, let aggregates):
             let input = names(child)
-            let keyText = keys.isEmpty ? "" : " by " + keys.map { ExprText.name(input[$0]) }.joined(separator: ", ")
+            let keyText = keys.isEmpty ? "" : " by " + keys.map { ExprText.name(at: $0, in: input) }.joined(separator: ", ")
             let items = aggregates.map { ExprText.name($0.name) + " = " + ExprText.aggregate($0, names: input) }
             lines.append(indent + "aggregate" + keyText + ": " + items.joined(separator: ", "))
             child.appendExplain(to: &lines, depth: depth + 1)
         case .sort(let child, let keys):
             let input = names(child)
-            lines.append(indent + "sort " + keys.map { ExprText.name(input[$0.column]) + ($0.descending ? " desc" : "") }
+            lines.append(indent + "sort " + keys.map { ExprText.name(at: $0.column, in: input) + ($0.descending ? " desc" : "") }
                 .joined(separator: ", "))
             child.appendExplain(to: &lines, depth: depth + 1)
         case .limit(let child, let count):
@@ -60,9 +60,9 @@ extension LogicalPlan {
             let leftNames = names(left)
             let rightNames = names(right)
             let keys = zip(leftKeys, rightKeys).map { pair -> String in
-                let (leftName, rightName) = (leftNames[pair.0], rightNames[pair.1])
-                return leftName == rightName
-                    ? ExprText.name(leftName) : ExprText.name(leftName) + " = " + ExprText.name(rightName)
+                let leftName = ExprText.name(at: pair.0, in: leftNames)
+                let rightName = ExprText.name(at: pair.1, in: rightNames)
+                return leftName == rightName ? leftName : leftName + " = " + rightName
             }
             lines.append(indent + (kind == .left ? "left join on " : "join on ") + keys.joined(separator: ", "))
             left.appendExplain(to: &lines, depth: depth + 1)
@@ -86,6 +86,12 @@ enum ExprText {
         return text
     }
 
+    /// Column `index` of `names`, written as a name; `#index` when out of range (a malformed
+    /// plan still prints rather than traps).
+    static func name(at index: Int, in names: [String]) -> String {
+        names.indices.contains(index) ? name(names[index]) : "#\(index)"
+    }
+
     /// `sum(amount)`, `count()`, `quantile(amount, 0.9)`.
     static func aggregate(_ aggregate: NamedAggregate, names: [String]) -> String {
         let function = switch aggregate.function {
@@ -101,7 +107,7 @@ enum ExprText {
         case .first: "first"
         case .last: "last"
         }
-        var arguments = aggregate.argument.map { [name(names[$0])] } ?? []
+        var arguments = aggregate.argument.map { [name(at: $0, in: names)] } ?? []
         if case .quantile(let fraction) = aggregate.function { arguments.append(NumberText.double(fraction)) }
         return function + "(" + arguments.joined(separator: ", ") + ")"
     }
@@ -119,7 +125,7 @@ enum ExprText {
         }
         switch expr {
         case .column(let index, _):
-            return (index < names.count ? name(names[index]) : "#\(index)", 8)
+            return (name(at: index, in: names), 8)
         case .literal(let value, let type):
             return (literal(value, type), 8)
         case .negate(let child):
