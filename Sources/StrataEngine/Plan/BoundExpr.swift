@@ -5,7 +5,9 @@ import StrataCore
 ///
 /// Operands are already made compatible by the binder: both sides of an arithmetic
 /// operator or a comparison have the same type (via `.cast`), except date arithmetic
-/// (`date ± integer`, `date - date`) which keeps its natural operand types.
+/// (`date ± integer`, `date - date`, `timestamp ± integer`) which keeps its natural operand
+/// types, and `*` with a decimal result, whose integer/decimal operands keep their own scales
+/// (the exact product, scale s1 + s2, is rescaled to the result's scale).
 public indirect enum BoundExpr: Sendable, Equatable {
     /// Column `index` of the input.
     case column(Int, DataType)
@@ -30,7 +32,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
     /// `case c => v, … , _ => otherwise`; arms' values and `otherwise` have the result type.
     case caseWhen([BoundCaseArm], otherwise: BoundExpr, DataType)
     /// Converts between numeric types (integer → decimal(s) → double, decimal scale changes),
-    /// date → timestamp.
+    /// date → timestamp, timestamp → date (its day).
     case cast(BoundExpr, DataType)
     /// A scalar function call with its result type.
     case function(ScalarFunction, [BoundExpr], DataType, range: Range<Int>)
