@@ -1,0 +1,100 @@
+import StrataCore
+import Testing
+@testable import StrataEngine
+
+/// Bound plans run through the evaluator and the operators: checks that what the binder emits
+/// is what they accept (casts, decimal scales, date arithmetic), on a few hand-checked rows.
+@Suite struct BinderExecutionTests {
+    /// Five orders; order 5 has no amount.
+    static let orders: Table = {
+        var categories = StringDictionary()
+        let codes = ContiguousArray(["家电", "数码", "家电", "食品", "数码"].map { categories.code(for: $0) })
+        var amountValidity = Bitmap(count: 5, value: true)
+        amountValidity[4] = false
+        let day = CivilDate(year: 2026, month: 6, day: 1).days
+        return Table([
+            ("order_id", Column(type: .int64, data: .int64([1, 2, 3, 4, 5]))),
+            ("customer_id", Column(type: .int64, data: .int64([10, 10, 20, 30, 20]))),
+            ("order_date", Column(type: .date, data: .int32([day, day + 10, day + 20, day - 40, day + 29]))),
+            ("amount", Column(type: .decimal(scale: 2), data: .int64([12050, 99900, 500, 3333, 0]), validity: amountValidity)),
+            ("category", Column(type: .string, data: .string(codes: codes, dictionary: categories))),
+        ])
+    }()
+
+    /// A plain interpreter of the plan, node by node.
+    static func run(_ plan: LogicalPlan) throws -> Table {
+        switch plan {
+        case .scan(let name, _):
+            guard name == "orders" else { throw Diagnostic("no data for \(name)") }
+            return orders
+        case .filter(let child, let predicate):
+            let input = try run(child)
+            return input.gather(try ExpressionEvaluator.select(predicate, on: input))
+        case .project(let child, let columns):
+            let input = try run(child)
+            var output: [(String, Column)] = []
+            for column in columns { output.append((column.name, try ExpressionEvaluator.evaluate(column.expr, on: input))) }
+            return Table(output)
+        case .aggregate(let child, let keys, let aggregates):
+            return try AggregateOperator.run(try run(child), keys: keys, aggregates: aggregates)
+        case .sort(let child, let keys):
+            return try SortOperator.run(try run(child), keys: keys)
+        case .limit(let child, let count):
+            return try run(child).prefix(count)
+        case .distinct(let child):
+            return try DistinctOperator.run(try run(child))
+        case .join(let left, let right, let leftKeys, let rightKeys, let kind):
+            return try JoinOperator.run(try run(left), try run(right), leftKeys: leftKeys, rightKeys: rightKeys, kind: kind)
+        case .union(let first, let second):
+            return try UnionOperator.run(try run(first), try run(second))
+        }
+    }
+
+    /// Rows as `a|b|c` text, nulls empty.
+    static func rows(_ text: String) throws -> [String] {
+        let table = try run(try BinderTest.plan(text))
+        #expect(table.fields == (try BinderTest.plan(text)).schema)
+        return (0..<table.rowCount).map { row in
+            table.columns.map { $0.value(at: row).description }.joined(separator: "|")
+        }
+    }
+
+    @Test func filterWithPromotedConstantsAndLists() throws {
+        #expect(try Self.rows(#"orders | where amount > 100 and category in ["家电", "数码"] | select order_id"#) == ["1", "2"])
+        #expect(try Self.rows(#"orders | where order_date >= "2026-06-21" | select order_id"#) == ["3", "5"])
+        #expect(try Self.rows("orders | where order_id in [1, 2.5, 3] | select order_id") == ["1", "3"])
+        #expect(try Self.rows("orders | where amount between 5 and 120.50 | select order_id") == ["1", "3", "4"])
+    }
+
+    @Test func arithmeticKeepsDecimalsExact() throws {
+        #expect(try Self.rows("orders | select a = amount * 2, b = amount * 1.5, c = amount + 1, d = order_id / 2 | limit 2")
+            == ["241.00|180.750|121.50|0.5", "1998.00|1498.500|1000.00|1"])
+        #expect(try Self.rows("orders | select r = round(amount, 0), m = amount % 3 | limit 1") == ["121|0.50"])
+    }
+
+    @Test func datesAndDaysSince() throws {
+        #expect(try Self.rows("orders | select d = days_since(order_date), n = order_date + 30, m = month(order_date) | limit 2")
+            == ["29|2026-07-01|6", "19|2026-07-11|6"])
+        #expect(try Self.rows(#"orders | select t = date_trunc("month", order_date) | distinct"#) == ["2026-06-01", "2026-04-01"])
+    }
+
+    @Test func caseAndCoalesce() throws {
+        #expect(try Self.rows(#"orders | select t = case amount >= 100 => "A", amount >= 10 => "B", _ => "C", c = coalesce(amount, 0)"#)
+            == ["A|120.50", "A|999.00", "C|5.00", "B|33.33", "C|0.00"])
+    }
+
+    @Test func groupSortTopAndCount() throws {
+        #expect(try Self.rows("orders | group customer_id agg n = count(), s = sum(amount), x = max(order_date) | sort s desc")
+            == ["10|2|1119.50|2026-06-11", "30|1|33.33|2026-04-22", "20|2|5.00|2026-06-30"])
+        #expect(try Self.rows("orders | group c = lower(category) agg s = sum(amount * 2) | top 1 by s") == ["数码|1998.00"])
+        #expect(try Self.rows("orders | where amount is null | count") == ["1"])
+        #expect(try Self.rows("orders | sort -order_id | limit 2 | select order_id") == ["5", "4"])
+    }
+
+    @Test func joinAndUnion() throws {
+        #expect(try Self.rows("""
+            orders | join (orders | group customer_id agg n = count()) on customer_id | select order_id, n
+            """) == ["1|2", "2|2", "3|2", "4|1", "5|2"])
+        #expect(try Self.rows("orders | union orders | count") == ["10"])
+    }
+}
