@@ -119,12 +119,13 @@ extension Binder {
         }
 
         switch fname {
-        case "count", "share":
-            if arguments.isEmpty { return call(fname == "count" ? .count : .share, nil, fname == "count" ? .int64 : .double) }
-            guard fname == "count", arguments.count == 1 else {
-                throw wrongCount(fname == "count" ? "no argument or one: count() or count(x)" : "no argument: share()")
-            }
-            return call(.count, try bind(arguments[0], schema: schema), .int64)
+        case "share":
+            guard arguments.isEmpty else { throw wrongCount("no argument: share()") }
+            return call(.share, nil, .double)
+        case "count":
+            // count() counts rows, count(x) the non-null values of x.
+            guard arguments.count <= 1 else { throw wrongCount("no argument or one: count() or count(x)") }
+            return call(.count, arguments.isEmpty ? nil : try bind(arguments[0], schema: schema), .int64)
         case "quantile":
             guard arguments.count == 2 else { throw wrongCount("two arguments: quantile(x, 0.9)") }
         default:
