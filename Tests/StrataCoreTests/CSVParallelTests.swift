@@ -46,6 +46,30 @@ struct CSVParallelTests {
         }
     }
 
+    @Test func speculativePassOneAgreesWithPassTwo() throws {
+        // Columns whose guess changes mid-file, widening decimals, dates that become
+        // timestamps, integers that become doubles, all-null chunks, forced text.
+        var lines = ["a,b,c,d,e,phone,f"]
+        for row in 0..<400 {
+            let b = row == 350 ? "2.125" : (row % 3 == 0 ? "\(row).5" : "\(row)")
+            let c = row == 399 ? "2024-01-01 10:00" : "2024-02-\(row % 28 + 1)"
+            let d = row == 200 ? "1e3" : "\(row)"
+            let e = row < 300 ? "" : "x\(row % 4)"
+            let f = row == 5 ? "007" : "\(row)"
+            lines.append("\(row),\(b),\(c),\(d),\(e),1380000\(row % 10),\(f)")
+        }
+        let text = lines.joined(separator: "\n")
+        for chunkSize in [1, 50, 1 << 20] {
+            let fast = try CSVTest.load(text) { $0.chunkSize = chunkSize }.table
+            let slow = try CSVTest.load(text) { $0.chunkSize = chunkSize; $0.speculate = false }.table
+            #expect(CSVParallelTests.snapshot(fast) == CSVParallelTests.snapshot(slow), "chunk \(chunkSize)")
+            #expect(fast.fields.map(\.type) == [.int64, .decimal(scale: 3), .timestamp, .double, .string, .string, .string])
+        }
+        let messyFast = try CSVTest.load(CSVParallelTests.messy) { $0.chunkSize = 500 }.table
+        let messySlow = try CSVTest.load(CSVParallelTests.messy) { $0.chunkSize = 500; $0.speculate = false }.table
+        #expect(CSVParallelTests.snapshot(messyFast) == CSVParallelTests.snapshot(messySlow))
+    }
+
     @Test func dictionaryCodesInFirstSeenOrder() throws {
         let table = try CSVTest.load("c\nb\na\nb\nc\na\n") { $0.chunkSize = 2; $0.threads = 2 }.table
         guard case .string(let codes, let dictionary)? = table.column(named: "c")?.data else {

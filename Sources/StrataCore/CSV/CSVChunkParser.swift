@@ -11,6 +11,10 @@ struct CSVParseContext {
     /// Pass 2: each column's final type.
     var types: [DataType] = []
     let skipBadRows: Bool
+    /// Columns that are text whatever they hold (phone-like names, `string` overrides).
+    let forcedString: Set<Int>
+    /// Pass 1 also keeps typed values (see ``CSVSpeculation``).
+    let speculate: Bool
     let isCancelled: @Sendable () -> Bool
 }
 
@@ -24,6 +28,7 @@ struct CSVChunkScan {
     var problems = CSVProblemLog()
     var fatal: CSVProblem?
     var cancelled = false
+    var speculation: CSVSpeculation?
 }
 
 /// What pass 2 produced for one chunk.
@@ -61,6 +66,12 @@ extension CSVParseContext {
         let pattern = self.pattern
         let classified = self.classified
         let scanner = self.scanner
+        let classifiedSet = Set(classified)
+        var speculation = CSVSpeculation(
+            columnCount: columnCount, forcedString: forcedString,
+            unsupported: Set((0..<columnCount).filter { !classifiedSet.contains($0) && !forcedString.contains($0) }))
+        var speculating = speculate
+        let stringOnly = forcedString.sorted()
         result.stats.withUnsafeMutableBufferPointer { stats in
             while cursor < softEnd {
                 records &+= 1
@@ -82,17 +93,42 @@ extension CSVParseContext {
                     if result.problems.kept.count < CSVProblemLog.keptWhenFailing { result.problems.kept.append(problem) }
                     continue
                 }
+                let row = result.rows
                 result.rows += 1
+                if speculating, speculation.failed { speculating = false }
                 for column in classified {
                     var fieldStart = spans.starts[column]
                     var fieldEnd = spans.ends[column]
                     CSVFieldText.trim(base, &fieldStart, &fieldEnd)
-                    if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) { continue }
+                    if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
+                        if speculating { speculation.null(column, row: row) }
+                        continue
+                    }
+                    if speculating {
+                        if speculation.take(column, row: row, base + fieldStart, fieldEnd - fieldStart,
+                                            datesAllowed: pattern == nil, stats: &stats[column]) { continue }
+                        speculation.takeString(column, base, spans.starts[column], spans.ends[column],
+                                               flags: spans.flags[column])
+                    }
                     stats[column].classify(base + fieldStart, fieldEnd - fieldStart, pattern: pattern)
+                }
+                if speculating {
+                    for column in stringOnly {
+                        var fieldStart = spans.starts[column]
+                        var fieldEnd = spans.ends[column]
+                        CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                        if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
+                            speculation.null(column, row: row)
+                        } else {
+                            speculation.takeString(column, base, spans.starts[column], spans.ends[column],
+                                                   flags: spans.flags[column])
+                        }
+                    }
                 }
             }
         }
         result.end = cursor
+        if speculating, !speculation.failed, result.problems.problemCount == 0 { result.speculation = speculation }
         return result
     }
 

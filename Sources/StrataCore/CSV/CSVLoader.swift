@@ -41,7 +41,9 @@ struct CSVLoader {
         var context = CSVParseContext(
             base: base, count: count, scanner: scanner, columnCount: columnCount,
             nulls: CSVNullMatcher(options.nullTokens), pattern: pattern, classified: classified,
-            skipBadRows: options.skipBadRows, isCancelled: options.isCancelled)
+            skipBadRows: options.skipBadRows,
+            forcedString: Set(names.indices.filter { phoneColumns.contains($0) || options.types[names[$0]] == .string }),
+            speculate: options.speculate, isCancelled: options.isCancelled)
 
         // Pass 1, speculative: each chunk assumes it starts at a record start; a chunk whose
         // predecessor ended elsewhere (a quoted newline at the boundary) is re-scanned.
@@ -85,7 +87,10 @@ struct CSVLoader {
 
         // Pass 2: typed values per chunk, exact record boundaries from pass 1.
         let parsed = CSVParallel.map(count: scans.count, threads: threads) { chunk in
-            context.parseChunk(from: scans[chunk].start, to: scans[chunk].end, expectedRows: scans[chunk].rows)
+            if let reused = scans[chunk].speculation?.reuse(types: types, rows: scans[chunk].rows) {
+                return CSVChunkColumns(rows: scans[chunk].rows, columns: reused)
+            }
+            return context.parseChunk(from: scans[chunk].start, to: scans[chunk].end, expectedRows: scans[chunk].rows)
         }
         if parsed.contains(where: \.cancelled) { throw Cancelled() }
         var problems = CSVProblemLog()

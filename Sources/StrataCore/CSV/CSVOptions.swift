@@ -30,6 +30,9 @@ public struct CSVOptions: Sendable {
     /// Bytes per parallel chunk; `nil` picks a size from the file size and thread count.
     /// Tests set it tiny to exercise chunk boundaries.
     var chunkSize: Int? = nil
+    /// Keep typed values from pass 1 for chunks that need no second pass; tests turn it off
+    /// to check both paths agree.
+    var speculate = true
     /// Polled every thousand rows; tests replace it to cancel without the process-wide flag.
     var isCancelled: @Sendable () -> Bool = { Cancellation.isRequested }
 

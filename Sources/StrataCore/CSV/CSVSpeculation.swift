@@ -1,0 +1,183 @@
+/// Pass 1's guess at each column's values, so that clean chunks need no second pass.
+///
+/// A column's guess is fixed by its first non-null value in the chunk (plain integer, plain
+/// decimal, ISO date, or text) and kept while later values take the same fast path. When
+/// every column of a chunk kept its guess and the guess converts losslessly to the column's
+/// final type, pass 2 reuses these buffers instead of re-splitting the chunk; otherwise the
+/// chunk is parsed again. Either way the values are the same.
+struct CSVSpeculation {
+    enum Kind: UInt8 { case undecided, integer, decimal, date, string, failed }
+
+    private(set) var kinds: [Kind]
+    private var scales: [Int]
+    private var columns: [CSVColumnChunk?]
+    /// Some column lost its guess: stop speculating in this chunk.
+    private(set) var failed = false
+
+    /// `forcedString` columns are text whatever they hold; `unsupported` ones (other
+    /// overrides) make the chunk ineligible.
+    init(columnCount: Int, forcedString: Set<Int>, unsupported: Set<Int>) {
+        kinds = (0..<columnCount).map { column in
+            unsupported.contains(column) ? .failed : (forcedString.contains(column) ? .string : .undecided)
+        }
+        scales = Array(repeating: 0, count: columnCount)
+        columns = (0..<columnCount).map { forcedString.contains($0) ? CSVColumnChunk(type: .string, capacity: 0) : nil }
+        failed = !unsupported.isEmpty
+    }
+
+    @inline(__always)
+    mutating func null(_ column: Int, row: Int) {
+        if kinds[column] != .undecided, kinds[column] != .failed { columns[column]!.appendNull(row: row) }
+    }
+
+    private mutating func fail(_ column: Int) {
+        kinds[column] = .failed
+        columns[column] = nil
+        failed = true
+    }
+
+    private mutating func decide(_ column: Int, _ kind: Kind, type: DataType, row: Int) {
+        kinds[column] = kind
+        var chunk = CSVColumnChunk(type: type, capacity: 0)
+        for earlier in 0..<row { chunk.appendNull(row: earlier) }
+        columns[column] = chunk
+    }
+
+    /// Takes one trimmed non-null value; true when it matched the guess and `stats` already
+    /// counts it (exactly as ``CSVColumnStats/classify(_:_:pattern:)`` would).
+    @inline(__always)
+    mutating func take(_ column: Int, row: Int, _ base: UnsafePointer<UInt8>, _ count: Int,
+                       datesAllowed: Bool, stats: inout CSVColumnStats) -> Bool {
+        switch kinds[column] {
+        case .integer:
+            if let value = CSVFastPath.integer(base, count) {
+                columns[column]!.int64s.append(value)
+                stats.nonNull += 1
+                stats.integers += 1
+                return true
+            }
+        case .decimal:
+            if let value = CSVFastPath.integer(base, count),
+               let units = CSVFastPath.scaled(value, fractionDigits: 0, scale: scales[column]) {
+                columns[column]!.int64s.append(units)
+                stats.nonNull += 1
+                stats.integers += 1
+                return true
+            }
+            if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale,
+               widen(column, to: decimal.fractionDigits),
+               let units = CSVFastPath.scaled(decimal.mantissa, fractionDigits: decimal.fractionDigits, scale: scales[column]) {
+                columns[column]!.int64s.append(units)
+                stats.nonNull += 1
+                stats.decimals += 1
+                if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
+                return true
+            }
+        case .date:
+            if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
+                columns[column]!.int32s.append(date.days)
+                stats.nonNull += 1
+                stats.dates += 1
+                return true
+            }
+        case .undecided:
+            if CSVFastPath.integer(base, count) != nil {
+                decide(column, .integer, type: .int64, row: row)
+            } else if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale {
+                decide(column, .decimal, type: .decimal(scale: decimal.fractionDigits), row: row)
+                scales[column] = decimal.fractionDigits
+            } else if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
+                decide(column, .date, type: .date, row: row)
+            } else {
+                decide(column, .string, type: .string, row: row)
+                return false
+            }
+            return take(column, row: row, base, count, datesAllowed: datesAllowed, stats: &stats)
+        case .string, .failed:
+            return false
+        }
+        fail(column)
+        return false
+    }
+
+    /// Adds a text value (raw field bytes) to a column guessed as text.
+    @inline(__always)
+    mutating func takeString(_ column: Int, _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, flags: UInt8) {
+        guard kinds[column] == .string else { return }
+        if flags & CSVFieldSpans.escapedQuotes != 0 {
+            let bytes = CSVFieldText.unescaped(base, start, end, flags: flags)
+            let code = bytes.withUnsafeBufferPointer { buffer in
+                columns[column]!.dictionary.code(buffer.baseAddress ?? base, buffer.count)
+            }
+            columns[column]!.codes.append(code)
+        } else {
+            _ = columns[column]!.appendParsed(base + start, end - start, pattern: nil)
+        }
+    }
+
+    /// Raises a decimal guess's scale, rescaling the values so far; false on overflow.
+    private mutating func widen(_ column: Int, to scale: Int) -> Bool {
+        let current = scales[column]
+        guard scale > current else { return true }
+        let factor = CSVFastPath.powersOfTen[scale - current]
+        var values = columns[column]!.int64s
+        for index in values.indices {
+            let (product, overflow) = values[index].multipliedReportingOverflow(by: factor)
+            if overflow { return false }
+            values[index] = product
+        }
+        columns[column]!.int64s = values
+        scales[column] = scale
+        return true
+    }
+
+    /// The chunk's columns in their final `types`, or nil when the chunk must be parsed again.
+    func reuse(types: [DataType], rows: Int) -> [CSVColumnChunk]? {
+        guard !failed else { return nil }
+        var result: [CSVColumnChunk] = []
+        result.reserveCapacity(types.count)
+        for (column, type) in types.enumerated() {
+            guard let converted = convert(column, to: type, rows: rows) else { return nil }
+            result.append(converted)
+        }
+        return result
+    }
+
+    private func convert(_ column: Int, to type: DataType, rows: Int) -> CSVColumnChunk? {
+        if kinds[column] == .undecided {
+            var chunk = CSVColumnChunk(type: type, capacity: rows)
+            for row in 0..<rows { chunk.appendNull(row: row) }
+            return chunk
+        }
+        guard let source = columns[column], source.count == rows else { return nil }
+        var target = CSVColumnChunk(type: type, capacity: 0)
+        target.nullRows = source.nullRows
+        switch (kinds[column], type) {
+        case (.string, .string), (.integer, .int64), (.date, .date):
+            return source
+        case (.integer, .decimal(let scale)), (.decimal, .decimal(let scale)):
+            let sourceScale = kinds[column] == .integer ? 0 : scales[column]
+            guard scale >= sourceScale else { return nil }
+            let factor = CSVFastPath.powersOfTen[scale - sourceScale]
+            target.int64s.reserveCapacity(rows)
+            for value in source.int64s {
+                let (product, overflow) = value.multipliedReportingOverflow(by: factor)
+                if overflow { return nil }
+                target.int64s.append(product)
+            }
+        case (.integer, .double), (.decimal, .double):
+            // Exact integer over an exact power of ten: the correctly rounded value, as parsing gives.
+            let divisor = CSVNumberShape.powersOfTen[kinds[column] == .integer ? 0 : scales[column]]
+            target.doubles.reserveCapacity(rows)
+            for value in source.int64s {
+                guard value.magnitude < 1 << 53 else { return nil }
+                target.doubles.append(Double(value) / divisor)
+            }
+        case (.date, .timestamp):
+            target.int64s = ContiguousArray(source.int32s.lazy.map { Int64($0) * 86_400_000_000 })
+        default:
+            return nil
+        }
+        return target
+    }
+}
