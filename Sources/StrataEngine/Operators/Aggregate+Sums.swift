@@ -3,17 +3,7 @@ import StrataCore
 /// count, share, sum, avg: one pass of `(groupId, value)` into per-group accumulators.
 extension AggregateContext {
     /// Rows per group (`count()`).
-    func rowsPerGroup() throws -> ContiguousArray<Int64> {
-        var counts = ContiguousArray<Int64>(repeating: 0, count: groupCount)
-        try counts.withUnsafeMutableBufferPointer { counts in
-            try ids.withUnsafeBufferPointer { ids in
-                try KeyEncoding.chunked(rowCount) { rows in
-                    for row in rows { counts[Int(ids[row])] &+= 1 }
-                }
-            }
-        }
-        return counts
-    }
+    func rowsPerGroup() throws -> ContiguousArray<Int64> { groupSizes }
 
     /// Non-null values per group.
     func valuesPerGroup(_ column: Column) throws -> ContiguousArray<Int64> {

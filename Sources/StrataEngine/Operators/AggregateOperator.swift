@@ -34,7 +34,7 @@ public enum AggregateOperator {
             fields.append(input.fields[key])
             columns.append(input.columns[key].gather(groups.firstRows))
         }
-        let context = AggregateContext(ids: groups.ids, groupCount: groups.count, rowCount: rowCount)
+        let context = try AggregateContext(ids: groups.ids, groupCount: groups.count, rowCount: rowCount)
         for aggregate in aggregates {
             let column = try compute(aggregate, input: input, context: context)
             fields.append(Field(name: aggregate.name, type: aggregate.type))
@@ -91,4 +91,21 @@ struct AggregateContext {
     let ids: ContiguousArray<Int32>
     let groupCount: Int
     let rowCount: Int
+    /// Rows per group, counted once for `count()`, `share()` and the null-free columns.
+    let groupSizes: ContiguousArray<Int64>
+
+    init(ids: ContiguousArray<Int32>, groupCount: Int, rowCount: Int) throws {
+        self.ids = ids
+        self.groupCount = groupCount
+        self.rowCount = rowCount
+        var counts = ContiguousArray<Int64>(repeating: 0, count: groupCount)
+        try counts.withUnsafeMutableBufferPointer { counts in
+            try ids.withUnsafeBufferPointer { ids in
+                try KeyEncoding.chunked(rowCount) { rows in
+                    for row in rows { counts[Int(ids[row])] &+= 1 }
+                }
+            }
+        }
+        groupSizes = counts
+    }
 }

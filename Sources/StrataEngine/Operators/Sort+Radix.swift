@@ -56,6 +56,56 @@ enum SortKernels {
         }
     }
 
+    /// Sorts `rows` by `keys` (parallel arrays) on the low `bits` bits of the keys, stably:
+    /// for keys too wide to share a `UInt64` with the row number.
+    /// - Complexity: O(n × ⌈bits / 11⌉).
+    static func radixSortPairs(_ keys: inout ContiguousArray<UInt64>, _ rows: inout RowSelection, bits: Int) throws {
+        let count = keys.count
+        guard bits > 0, count > 1 else { return }
+        let passes = (bits + 10) / 11
+        let digitBits = (bits + passes - 1) / passes
+        let buckets = 1 << digitBits
+        let mask = UInt64(buckets - 1)
+        var scratchKeys = ContiguousArray<UInt64>(repeating: 0, count: count)
+        var scratchRows = RowSelection(repeating: 0, count: count)
+        for pass in 0..<passes {
+            let shift = UInt64(pass * digitBits)
+            var offsets = ContiguousArray<Int>(repeating: 0, count: buckets)
+            keys.withUnsafeBufferPointer { keys in
+                for key in keys { offsets[Int(truncatingIfNeeded: (key >> shift) & mask)] &+= 1 }
+            }
+            if offsets.contains(count) { continue }
+            var running = 0
+            for bucket in 0..<buckets {
+                let size = offsets[bucket]
+                offsets[bucket] = running
+                running += size
+            }
+            try offsets.withUnsafeMutableBufferPointer { offsets in
+                try scratchKeys.withUnsafeMutableBufferPointer { scratchKeys in
+                    try scratchRows.withUnsafeMutableBufferPointer { scratchRows in
+                        try keys.withUnsafeBufferPointer { keys in
+                            try rows.withUnsafeBufferPointer { rows in
+                                try KeyEncoding.chunked(count) { range in
+                                    for index in range {
+                                        let key = keys[index]
+                                        let digit = Int(truncatingIfNeeded: (key >> shift) & mask)
+                                        let target = offsets[digit]
+                                        scratchKeys[target] = key
+                                        scratchRows[target] = rows[index]
+                                        offsets[digit] = target &+ 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            swap(&keys, &scratchKeys)
+            swap(&rows, &scratchRows)
+        }
+    }
+
     /// The `limit` smallest of `0..<count` under `less` (a strict total order), sorted:
     /// a max-heap of `limit` entries, so each further element costs one comparison unless it
     /// enters the heap.

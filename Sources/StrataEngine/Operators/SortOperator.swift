@@ -16,9 +16,9 @@ public enum SortOperator {
     /// strings by the rank of their code in the once-sorted dictionary). When the keys' bits
     /// plus the row number's bits fit 64, every row is one `UInt64` `(keys, row)`: unique, so
     /// ties keep input order, sorted by an LSD radix sort on the key bits only, or selected
-    /// with a bounded heap for top-N. Otherwise the row indexes are sorted by comparing the
-    /// key codes, the row index breaking ties.
-    /// - Complexity: O(n × ⌈keyBits / 11⌉) with packed keys, else O(n log n × keys);
+    /// with a bounded heap for top-N. Otherwise the keys are packed into 64-bit words and the
+    /// row order is radix-sorted word by word, least significant first.
+    /// - Complexity: O(n × ⌈keyBits / 11⌉) (plus one gather per 64-bit word when wide);
     ///   top-N O(n + k log k) comparisons in the common case.
     public static func order(_ input: Table, keys: [SortSpec], limit: Int?) throws -> RowSelection {
         let rowCount = input.rowCount
@@ -36,7 +36,7 @@ public enum SortOperator {
         if rowBits + keyBits <= 64 {
             return try packedOrder(parts, rowCount: rowCount, rowBits: rowBits, keyBits: keyBits, wanted: wanted)
         }
-        return try comparedOrder(parts, rowCount: rowCount, wanted: wanted)
+        return try widerOrder(parts, rowCount: rowCount, wanted: wanted)
     }
 
     private static func packedOrder(_ parts: [SortKeyCodes], rowCount: Int, rowBits: Int, keyBits: Int,
@@ -63,27 +63,52 @@ public enum SortOperator {
         return RowSelection(packed.prefix(wanted).lazy.map { Int32(truncatingIfNeeded: $0 & rowMask) })
     }
 
-    private static func comparedOrder(_ parts: [SortKeyCodes], rowCount: Int, wanted: Int) throws -> RowSelection {
-        var codes: [ContiguousArray<UInt64>] = []
+    /// Keys wider than 64 bits with the row number: the parts are packed into as few
+    /// `UInt64` words as possible (most significant first); a full sort then radix-sorts the
+    /// row order by each word, least significant word first (LSD, each pass stable); top-N
+    /// compares the words with the row index as the last tie-break.
+    private static func widerOrder(_ parts: [SortKeyCodes], rowCount: Int, wanted: Int) throws -> RowSelection {
+        var words: [(parts: [SortKeyCodes], bits: Int)] = []
         for part in parts {
+            if let last = words.last, last.bits + part.bits <= 64 {
+                words[words.count - 1] = (last.parts + [part], last.bits + part.bits)
+            } else {
+                words.append(([part], part.bits))
+            }
+        }
+        var codes: [ContiguousArray<UInt64>] = []
+        for word in words {
             var column = ContiguousArray<UInt64>(repeating: 0, count: rowCount)
-            try column.withUnsafeMutableBufferPointer { try part.write($0, nil) }
+            var shift = word.bits
+            try column.withUnsafeMutableBufferPointer { column in
+                for part in word.parts {
+                    shift -= part.bits
+                    try part.write(column, shift)
+                }
+            }
             codes.append(column)
         }
-        let less = { (left: Int32, right: Int32) -> Bool in
-            for column in codes {
-                let leftCode = column[Int(left)], rightCode = column[Int(right)]
-                if leftCode != rightCode { return leftCode < rightCode }
-            }
-            return left < right
-        }
         if wanted < rowCount / 2 {
+            let less = { (left: Int32, right: Int32) -> Bool in
+                for column in codes {
+                    let leftCode = column[Int(left)], rightCode = column[Int(right)]
+                    if leftCode != rightCode { return leftCode < rightCode }
+                }
+                return left < right
+            }
             return RowSelection(try SortKernels.smallest(rowCount, limit: wanted,
                                                          element: { Int32(truncatingIfNeeded: $0) }, less: less))
         }
         var rows = RowSelection(0..<Int32(truncatingIfNeeded: rowCount))
-        try Cancellation.check()
-        rows.sort(by: less)
+        for (word, column) in zip(words, codes).reversed() {
+            var keys = ContiguousArray<UInt64>(unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+                column.withUnsafeBufferPointer { column in
+                    for (index, row) in rows.enumerated() { buffer[index] = column[Int(row)] }
+                }
+                initialized = rowCount
+            }
+            try SortKernels.radixSortPairs(&keys, &rows, bits: word.bits)
+        }
         return RowSelection(rows.prefix(wanted))
     }
 }
