@@ -71,3 +71,24 @@ struct CSVEncodingTests {
         #expect(CSVTest.failure(bytes: Array("a\n".utf8) + [0xED, 0xA0, 0x80, 10]) { $0.encoding = "utf8" }?.position == "2:1")
     }
 }
+
+@Suite("CSV UTF-8 validator")
+struct CSVUTF8ValidatorTests {
+    @Test func everyLengthAroundTheWordLoops() {
+        for length in 0...80 {
+            let clean = [UInt8](repeating: 65, count: length)
+            #expect(CSVUTF8Validator.firstEvent(clean, from: 0, threads: 1) == nil, "length \(length)")
+            if length > 0 {
+                var withNul = clean
+                withNul[length - 1] = 0
+                #expect(CSVUTF8Validator.firstEvent(withNul, from: 0, threads: 1) == .nul(length - 1))
+                var invalid = clean
+                invalid[length - 1] = 0xFF
+                #expect(CSVUTF8Validator.firstEvent(invalid, from: 0, threads: 1) == .invalid(length - 1))
+            }
+        }
+        let chinese = Array(String(repeating: "客户a", count: 50).utf8)
+        #expect(CSVUTF8Validator.firstEvent(chinese, from: 0, threads: 1) == nil)
+        #expect(CSVUTF8Validator.firstEvent(Array(chinese.dropLast(1)) + [0xE5], from: 0, threads: 1) == .invalid(chinese.count - 1))
+    }
+}

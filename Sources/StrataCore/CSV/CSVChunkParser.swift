@@ -72,7 +72,11 @@ extension CSVParseContext {
             unsupported: Set((0..<columnCount).filter { !classifiedSet.contains($0) && !forcedString.contains($0) }))
         var speculating = speculate
         let stringOnly = forcedString.sorted()
-        result.stats.withUnsafeMutableBufferPointer { stats in
+        // A plain buffer rather than a closure, so the loop's state stays in registers.
+        let stats = UnsafeMutableBufferPointer<CSVColumnStats>.allocate(capacity: columnCount)
+        stats.initialize(repeating: CSVColumnStats())
+        defer { stats.deallocate() }
+        do {
             while cursor < softEnd {
                 records &+= 1
                 if records & 1023 == 0, isCancelled() {
@@ -127,6 +131,7 @@ extension CSVParseContext {
                 }
             }
         }
+        result.stats = Array(stats)
         result.end = cursor
         if speculating, !speculation.failed, result.problems.problemCount == 0 { result.speculation = speculation }
         return result

@@ -76,6 +76,7 @@ struct CSVRecordScanner {
         let starts = spans.starts
         let ends = spans.ends
         let flagsOut = spans.flags
+        let delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         while true {
             if cursor < count, base[cursor] == CSVRecordScanner.quote {
                 let opening = cursor
@@ -130,6 +131,18 @@ struct CSVRecordScanner {
                 break
             }
             let fieldStart = cursor
+            // Eight bytes at a time: the lowest byte equal to a stop byte ends the field.
+            while cursor + 8 <= count {
+                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                let stops = CSVRecordScanner.zeroBytes(word ^ delimiterPattern)
+                    | CSVRecordScanner.zeroBytes(word ^ CSVRecordScanner.lineFeedPattern)
+                    | CSVRecordScanner.zeroBytes(word ^ CSVRecordScanner.carriageReturnPattern)
+                if stops != 0 {
+                    cursor += stops.trailingZeroBitCount >> 3
+                    break
+                }
+                cursor += 8
+            }
             while cursor < count {
                 let byte = base[cursor]
                 // Most bytes are above 13 and not the delimiter: one compare pair.
@@ -165,6 +178,16 @@ struct CSVRecordScanner {
         }
         record.next = cursor
         return record
+    }
+
+    static let lineFeedPattern: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    static let carriageReturnPattern: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// High bit set in each zero byte of `word` (exact for the lowest zero byte; bytes above
+    /// it may be flagged falsely, which the caller never looks at).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// True for a record that is an empty line (skipped when there are several columns).

@@ -10,7 +10,13 @@ struct CSVSpeculation {
 
     private(set) var kinds: [Kind]
     private var scales: [Int]
-    private var columns: [CSVColumnChunk?]
+    // One plain array per column and physical type: element mutation stays in place, which a
+    // struct of arrays inside an array does not guarantee.
+    private var int64s: [ContiguousArray<Int64>]
+    private var int32s: [ContiguousArray<Int32>]
+    private var codes: [ContiguousArray<UInt32>]
+    private var dictionaries: [CSVByteDictionary]
+    private var nullRows: [ContiguousArray<Int32>]
     /// Some column lost its guess: stop speculating in this chunk.
     private(set) var failed = false
 
@@ -21,26 +27,33 @@ struct CSVSpeculation {
             unsupported.contains(column) ? .failed : (forcedString.contains(column) ? .string : .undecided)
         }
         scales = Array(repeating: 0, count: columnCount)
-        columns = (0..<columnCount).map { forcedString.contains($0) ? CSVColumnChunk(type: .string, capacity: 0) : nil }
+        int64s = Array(repeating: [], count: columnCount)
+        int32s = Array(repeating: [], count: columnCount)
+        codes = Array(repeating: [], count: columnCount)
+        dictionaries = Array(repeating: CSVByteDictionary(), count: columnCount)
+        nullRows = Array(repeating: [], count: columnCount)
         failed = !unsupported.isEmpty
     }
 
     @inline(__always)
     mutating func null(_ column: Int, row: Int) {
-        if kinds[column] != .undecided, kinds[column] != .failed { columns[column]!.appendNull(row: row) }
+        switch kinds[column] {
+        case .integer, .decimal: int64s[column].append(0)
+        case .date: int32s[column].append(0)
+        case .string: codes[column].append(0)
+        case .undecided, .failed: return
+        }
+        nullRows[column].append(Int32(truncatingIfNeeded: row))
     }
 
     private mutating func fail(_ column: Int) {
         kinds[column] = .failed
-        columns[column] = nil
         failed = true
     }
 
     private mutating func decide(_ column: Int, _ kind: Kind, type: DataType, row: Int) {
         kinds[column] = kind
-        var chunk = CSVColumnChunk(type: type, capacity: 0)
-        for earlier in 0..<row { chunk.appendNull(row: earlier) }
-        columns[column] = chunk
+        for earlier in 0..<row { null(column, row: earlier) }
     }
 
     /// Takes one trimmed non-null value; true when it matched the guess and `stats` already
@@ -51,7 +64,7 @@ struct CSVSpeculation {
         switch kinds[column] {
         case .integer:
             if let value = CSVFastPath.integer(base, count) {
-                columns[column]!.int64s.append(value)
+                int64s[column].append(value)
                 stats.nonNull += 1
                 stats.integers += 1
                 return true
@@ -59,7 +72,7 @@ struct CSVSpeculation {
         case .decimal:
             if let value = CSVFastPath.integer(base, count),
                let units = CSVFastPath.scaled(value, fractionDigits: 0, scale: scales[column]) {
-                columns[column]!.int64s.append(units)
+                int64s[column].append(units)
                 stats.nonNull += 1
                 stats.integers += 1
                 return true
@@ -67,7 +80,7 @@ struct CSVSpeculation {
             if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale,
                widen(column, to: decimal.fractionDigits),
                let units = CSVFastPath.scaled(decimal.mantissa, fractionDigits: decimal.fractionDigits, scale: scales[column]) {
-                columns[column]!.int64s.append(units)
+                int64s[column].append(units)
                 stats.nonNull += 1
                 stats.decimals += 1
                 if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
@@ -75,29 +88,44 @@ struct CSVSpeculation {
             }
         case .date:
             if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
-                columns[column]!.int32s.append(date.days)
+                int32s[column].append(date.days)
                 stats.nonNull += 1
                 stats.dates += 1
                 return true
             }
         case .undecided:
-            if CSVFastPath.integer(base, count) != nil {
-                decide(column, .integer, type: .int64, row: row)
-            } else if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale {
-                decide(column, .decimal, type: .decimal(scale: decimal.fractionDigits), row: row)
-                scales[column] = decimal.fractionDigits
-            } else if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
-                decide(column, .date, type: .date, row: row)
-            } else {
-                decide(column, .string, type: .string, row: row)
-                return false
-            }
-            return take(column, row: row, base, count, datesAllowed: datesAllowed, stats: &stats)
+            return first(column, row: row, base, count, datesAllowed: datesAllowed, stats: &stats)
         case .string, .failed:
             return false
         }
         fail(column)
         return false
+    }
+
+    /// The column's first non-null value in this chunk fixes its guess.
+    @inline(never)
+    private mutating func first(_ column: Int, row: Int, _ base: UnsafePointer<UInt8>, _ count: Int,
+                                datesAllowed: Bool, stats: inout CSVColumnStats) -> Bool {
+        if let value = CSVFastPath.integer(base, count) {
+            decide(column, .integer, type: .int64, row: row)
+            int64s[column].append(value)
+            stats.integers += 1
+        } else if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale {
+            decide(column, .decimal, type: .decimal(scale: decimal.fractionDigits), row: row)
+            scales[column] = decimal.fractionDigits
+            int64s[column].append(decimal.mantissa)
+            stats.decimals += 1
+            if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
+        } else if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
+            decide(column, .date, type: .date, row: row)
+            int32s[column].append(date.days)
+            stats.dates += 1
+        } else {
+            decide(column, .string, type: .string, row: row)
+            return false
+        }
+        stats.nonNull += 1
+        return true
     }
 
     /// Adds a text value (raw field bytes) to a column guessed as text.
@@ -107,11 +135,11 @@ struct CSVSpeculation {
         if flags & CSVFieldSpans.escapedQuotes != 0 {
             let bytes = CSVFieldText.unescaped(base, start, end, flags: flags)
             let code = bytes.withUnsafeBufferPointer { buffer in
-                columns[column]!.dictionary.code(buffer.baseAddress ?? base, buffer.count)
+                dictionaries[column].code(buffer.baseAddress ?? base, buffer.count)
             }
-            columns[column]!.codes.append(code)
+            codes[column].append(code)
         } else {
-            _ = columns[column]!.appendParsed(base + start, end - start, pattern: nil)
+            codes[column].append(dictionaries[column].code(base + start, end - start))
         }
     }
 
@@ -120,13 +148,13 @@ struct CSVSpeculation {
         let current = scales[column]
         guard scale > current else { return true }
         let factor = CSVFastPath.powersOfTen[scale - current]
-        var values = columns[column]!.int64s
+        var values = int64s[column]
         for index in values.indices {
             let (product, overflow) = values[index].multipliedReportingOverflow(by: factor)
             if overflow { return false }
             values[index] = product
         }
-        columns[column]!.int64s = values
+        int64s[column] = values
         scales[column] = scale
         return true
     }
@@ -149,18 +177,22 @@ struct CSVSpeculation {
             for row in 0..<rows { chunk.appendNull(row: row) }
             return chunk
         }
-        guard let source = columns[column], source.count == rows else { return nil }
         var target = CSVColumnChunk(type: type, capacity: 0)
-        target.nullRows = source.nullRows
+        target.nullRows = nullRows[column]
         switch (kinds[column], type) {
-        case (.string, .string), (.integer, .int64), (.date, .date):
-            return source
+        case (.string, .string):
+            target.codes = codes[column]
+            target.dictionary = dictionaries[column]
+        case (.integer, .int64):
+            target.int64s = int64s[column]
+        case (.date, .date):
+            target.int32s = int32s[column]
         case (.integer, .decimal(let scale)), (.decimal, .decimal(let scale)):
             let sourceScale = kinds[column] == .integer ? 0 : scales[column]
             guard scale >= sourceScale else { return nil }
             let factor = CSVFastPath.powersOfTen[scale - sourceScale]
             target.int64s.reserveCapacity(rows)
-            for value in source.int64s {
+            for value in int64s[column] {
                 let (product, overflow) = value.multipliedReportingOverflow(by: factor)
                 if overflow { return nil }
                 target.int64s.append(product)
@@ -169,15 +201,15 @@ struct CSVSpeculation {
             // Exact integer over an exact power of ten: the correctly rounded value, as parsing gives.
             let divisor = CSVNumberShape.powersOfTen[kinds[column] == .integer ? 0 : scales[column]]
             target.doubles.reserveCapacity(rows)
-            for value in source.int64s {
+            for value in int64s[column] {
                 guard value.magnitude < 1 << 53 else { return nil }
                 target.doubles.append(Double(value) / divisor)
             }
         case (.date, .timestamp):
-            target.int64s = ContiguousArray(source.int32s.lazy.map { Int64($0) * 86_400_000_000 })
+            target.int64s = ContiguousArray(int32s[column].lazy.map { Int64($0) * 86_400_000_000 })
         default:
             return nil
         }
-        return target
+        return target.count == rows ? target : nil
     }
 }

@@ -45,13 +45,25 @@ enum CSVUTF8Validator {
     static func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int) -> Event? {
         var index = from
         let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
         while index < to {
+            // 32 ASCII bytes without NUL at a time.
+            while index + 32 <= to {
+                let a = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                let c = raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                let d = raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                let zeros = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c) | ((d &- ones) & ~d)
+                if (a | b | c | d | zeros) & high != 0 { break }
+                index += 32
+            }
+            if index >= to { break }
             if index + 8 <= to {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
                 if word & high == 0 {
                     // A zero byte anywhere in an ASCII word?
-                    if (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
+                    if (word &- ones) & ~word & high == 0 {
                         index += 8
                         continue
                     }
