@@ -19,6 +19,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.notes = notes
     }
 
+    /// The same diagnostic for a statement embedded `offset` characters into a longer line.
+    public func shifted(by offset: Int) -> Diagnostic {
+        guard case .statement(let range) = location else { return self }
+        var copy = self
+        copy.location = .statement(range.lowerBound + offset..<range.upperBound + offset)
+        return copy
+    }
+
     /// Compiler-style text: `file:line:col: error: message` for files;
     /// `Error: message` plus the statement with a caret line for statements.
     public func render(source: String? = nil) -> String {

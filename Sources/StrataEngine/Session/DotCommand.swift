@@ -5,24 +5,24 @@ struct DotCommand: Sendable {
     let name: String
     let arguments: String
     let summary: String
-    let run: @Sendable (Session, _ arguments: [String]) throws -> Outcome
+    let run: @Sendable (Session, _ arguments: DotArguments) throws -> Outcome
 
     var usage: String { arguments.isEmpty ? name : "\(name) \(arguments)" }
 
     static let all: [DotCommand] = [
         DotCommand(name: ".help", arguments: "[COMMAND]", summary: "Show commands, or the usage of one") { session, arguments in
-            Outcome(output: DotCommand.help(for: arguments.first))
+            Outcome(output: DotCommand.help(for: arguments.words.first))
         },
         DotCommand(name: ".tables", arguments: "", summary: "List tables with their row and column counts") { session, _ in
             Outcome(output: session.tablesListing())
         },
         DotCommand(name: ".schema", arguments: "TABLE", summary: "Show a table's columns and types") { session, arguments in
-            guard let name = arguments.first else { throw DotCommand.usageError(".schema") }
+            guard let name = arguments.words.first else { throw DotCommand.usageError(".schema") }
             let table = try session.catalog.table(name, at: nil)
             return Outcome(output: Renderer.render(Schema.table(of: table), options: session.settings.render))
         },
         DotCommand(name: ".maxrows", arguments: "[N]", summary: "Rows shown before eliding the middle (0 = all)") { session, arguments in
-            guard let text = arguments.first else {
+            guard let text = arguments.words.first else {
                 return Outcome(output: "maxrows \(session.settings.render.maxRows)\n")
             }
             guard let count = Int(text), count >= 0 else { throw DotCommand.usageError(".maxrows") }
@@ -30,7 +30,7 @@ struct DotCommand: Sendable {
             return Outcome()
         },
         DotCommand(name: ".mode", arguments: "[table|csv|json|markdown]", summary: "How results print") { session, arguments in
-            guard let text = arguments.first else {
+            guard let text = arguments.words.first else {
                 return Outcome(output: "mode \(session.settings.render.mode.rawValue)\n")
             }
             guard let mode = OutputMode(rawValue: text) else { throw DotCommand.usageError(".mode") }
@@ -38,7 +38,7 @@ struct DotCommand: Sendable {
             return Outcome()
         },
         DotCommand(name: ".timer", arguments: "[on|off]", summary: "Print the run time after each statement") { session, arguments in
-            guard let text = arguments.first else {
+            guard let text = arguments.words.first else {
                 return Outcome(output: "timer \(session.settings.timer ? "on" : "off")\n")
             }
             guard text == "on" || text == "off" else { throw DotCommand.usageError(".timer") }
@@ -46,15 +46,19 @@ struct DotCommand: Sendable {
             return Outcome()
         },
         DotCommand(name: ".asof", arguments: "[yyyy-MM-dd]", summary: "The analysis date every \"days since\" is measured from") { session, arguments in
-            guard let text = arguments.first else {
+            guard let text = arguments.words.first else {
                 return Outcome(output: "asof \(CivilDate(days: session.settings.asOf))\n")
             }
             guard let date = CivilDate(iso: text) else { throw DotCommand.usageError(".asof") }
             session.settings.asOf = date.days
             return Outcome()
         },
+        DotCommand(name: ".explain", arguments: "PIPELINE", summary: "Show the logical plan of a pipeline without running it") { session, arguments in
+            guard !arguments.words.isEmpty else { throw DotCommand.usageError(".explain") }
+            return Outcome(output: try session.explain(arguments.text, offset: arguments.textOffset) + "\n")
+        },
         DotCommand(name: ".read", arguments: "FILE", summary: "Run the statements of a script file") { session, arguments in
-            guard let path = arguments.first else { throw DotCommand.usageError(".read") }
+            guard let path = arguments.words.first else { throw DotCommand.usageError(".read") }
             return session.runScript(path: path)
         },
         DotCommand(name: ".quit", arguments: "", summary: "Leave Strata (also Ctrl-D)") { _, _ in
@@ -103,7 +107,7 @@ extension Session {
             throw Diagnostic("unknown command \(name)." + Suggestion.phrase(for: name, among: DotCommand.names)
                 + " Type .help for the list.")
         }
-        return try command.run(self, Array(words.dropFirst()))
+        return try command.run(self, DotArguments(line: line, words: Array(words.dropFirst())))
     }
 
     /// `.tables`: name, rows and columns, aligned.
@@ -119,6 +123,26 @@ extension Session {
         return rows.map {
             DisplayWidth.pad($0.0, to: nameWidth) + "  " + DisplayWidth.pad($0.1, to: rowsWidth, alignRight: true) + "  " + $0.2
         }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The arguments of a dot-command: split into words, and as the raw text after the name.
+struct DotArguments: Sendable {
+    var words: [String]
+    /// Everything after the command name, as typed.
+    var text: String
+    /// Character offset of `text` in the whole line (to place carets).
+    var textOffset: Int
+
+    init(line: String, words: [String]) {
+        self.words = words
+        let characters = Array(line)
+        var offset = 0
+        while offset < characters.count, characters[offset].isWhitespace { offset += 1 }
+        while offset < characters.count, !characters[offset].isWhitespace { offset += 1 }
+        while offset < characters.count, characters[offset].isWhitespace { offset += 1 }
+        textOffset = offset
+        text = String(characters[offset...])
     }
 }
 

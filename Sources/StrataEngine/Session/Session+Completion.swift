@@ -3,5 +3,8 @@ import StrataLang
 extension Session: CompletionContext {
     public var dotCommandNames: [String] { DotCommand.names }
 
-    public var keywords: [String] { Parser.statementWords + Parser.verbs + ["from"] }
+    public var keywords: [String] {
+        Parser.statementWords + Parser.verbs + ["from", "agg", "by", "on", "asc", "desc", "and", "or", "not", "in",
+                                                 "between", "is", "null", "case", "true", "false"]
+    }
 }

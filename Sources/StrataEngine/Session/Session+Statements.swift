@@ -19,22 +19,19 @@ extension Session {
         }
     }
 
-    /// Runs a pipeline to a table.
+    /// Binds a pipeline against the session's tables (checking names and types) and runs it.
     func evaluate(_ pipeline: Pipeline) throws -> Table {
-        guard case .table(let source) = pipeline.source else {
-            throw Diagnostic("a pipeline in parentheses is not supported here", at: .statement(pipeline.source.range))
-        }
-        var table = try catalog.table(source.text, at: source.range)
-        for verb in pipeline.verbs {
-            try Cancellation.check()
-            switch verb.kind {
-            case .limit(let count):
-                table = table.prefix(count)
-            default:
-                throw Diagnostic("this verb is not supported yet", at: .statement(verb.range))
-            }
-        }
-        return table
+        try execute(plan(pipeline))
+    }
+
+    /// The logical plan of a pipeline, as of the session's `.asof` date.
+    func plan(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {
+        try Binder(catalog: catalog, asOf: settings.asOf).bind(pipeline)
+    }
+
+    func execute(_ plan: LogicalPlan) throws -> Table {
+        let catalog = self.catalog
+        return try Executor(tables: { catalog[$0] }).run(plan)
     }
 
     /// `load NAME from "path" (options)`: the table is replaced only when the whole file loaded.
@@ -63,5 +60,20 @@ extension Session {
         let rows = NumberText.integer(Int64(table.rowCount), grouped: true)
         return "\(name): \(rows) \(table.rowCount == 1 ? "row" : "rows") × \(table.columnCount) "
             + (table.columnCount == 1 ? "column" : "columns")
+    }
+}
+
+extension Session {
+    /// `.explain PIPELINE`: the bound plan as text. `offset` places the pipeline in the
+    /// command line so error carets land under the right characters.
+    func explain(_ text: String, offset: Int) throws -> String {
+        do {
+            guard case .show(let pipeline) = try Parser.parse(text) else {
+                throw Diagnostic("Usage: .explain PIPELINE, e.g. .explain orders | where amount > 100")
+            }
+            return try plan(pipeline).explain()
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic.shifted(by: offset)
+        }
     }
 }

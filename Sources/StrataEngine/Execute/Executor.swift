@@ -1,0 +1,48 @@
+import StrataCore
+
+/// Runs a logical plan over the session's tables: one operator per plan node, each
+/// materialising its result as columns.
+public struct Executor {
+    /// Tables the plan's scans read.
+    public let tables: (String) -> Table?
+
+    public init(tables: @escaping (String) -> Table?) {
+        self.tables = tables
+    }
+
+    /// The plan's result.
+    public func run(_ plan: LogicalPlan) throws -> Table {
+        try Cancellation.check()
+        switch plan {
+        case .scan(let name, _):
+            guard let table = tables(name) else { throw Diagnostic("table \"\(name)\" no longer exists") }
+            return table
+        case .filter(let child, let predicate):
+            let input = try run(child)
+            return input.gather(try ExpressionEvaluator.select(predicate, on: input))
+        case .project(let child, let columns):
+            let input = try run(child)
+            var named: [(String, Column)] = []
+            for column in columns {
+                named.append((column.name, try ExpressionEvaluator.evaluate(column.expr, on: input)))
+            }
+            return named.isEmpty ? Table(fields: [], columns: []) : Table(named)
+        case .aggregate(let child, let keys, let aggregates):
+            return try AggregateOperator.run(try run(child), keys: keys, aggregates: aggregates)
+        case .sort(let child, let keys):
+            return try SortOperator.run(try run(child), keys: keys)
+        case .limit(.sort(let child, let keys), let count):
+            // top-N: order only as many rows as are kept.
+            let input = try run(child)
+            return input.gather(try SortOperator.order(input, keys: keys, limit: count))
+        case .limit(let child, let count):
+            return try run(child).prefix(count)
+        case .distinct(let child):
+            return try DistinctOperator.run(try run(child))
+        case .join(let left, let right, let leftKeys, let rightKeys, let kind):
+            return try JoinOperator.run(try run(left), try run(right), leftKeys: leftKeys, rightKeys: rightKeys, kind: kind)
+        case .union(let first, let second):
+            return try UnionOperator.run(try run(first), try run(second))
+        }
+    }
+}
