@@ -32,6 +32,9 @@ extension Binder {
             return .isNull(try bind(operand, schema: schema), negated: negated)
         case .caseWhen(let arms, let otherwise, let range):
             return try bindCase(arms, otherwise: otherwise, range, schema: schema)
+        case .pipeline(let pipeline):
+            throw Diagnostic("a pipeline is only allowed as the argument of count, share, sum, … in assert",
+                             at: .statement(pipeline.range))
         }
     }
 

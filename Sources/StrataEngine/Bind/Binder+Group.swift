@@ -184,7 +184,7 @@ extension Binder {
             return containsAggregate(operand)
         case .binary(_, let left, let right, _):
             return containsAggregate(left) || containsAggregate(right)
-        case .name, .literal, .inList, .between, .caseWhen:
+        case .name, .literal, .inList, .between, .caseWhen, .pipeline:
             return false
         }
     }

@@ -140,6 +140,8 @@ extension Binder {
                 collectNames(arm.value, into: &result)
             }
             if let otherwise { collectNames(otherwise, into: &result) }
+        case .pipeline:
+            break
         }
     }
 }

@@ -16,6 +16,8 @@ extension Session {
             return Outcome(output: Session.summary(name.text, table) + "\n")
         case .show(let pipeline):
             return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
+        case .assert(let condition):
+            throw Diagnostic("assert is not supported yet", at: .statement(condition.range))
         }
     }
 

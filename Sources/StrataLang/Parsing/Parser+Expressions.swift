@@ -147,7 +147,7 @@ extension Parser {
                 advance()
                 var arguments: [Expr] = []
                 while !current.isSymbol(")") {
-                    arguments.append(try expression())
+                    arguments.append(try callArgument())
                     if current.isSymbol(",") { advance() } else { break }
                 }
                 try expectSymbol(")")
@@ -157,6 +157,15 @@ extension Parser {
         default:
             throw error("expected a value, a column or a function, found \(token.display)")
         }
+    }
+
+    /// A call argument: an expression, or a pipeline (`t | …` or `(t | …)`) for aggregates
+    /// over a whole result in `assert`.
+    mutating func callArgument() throws(Diagnostic) -> Expr {
+        if case .identifier = current.kind, peek(1).isSymbol("|") {
+            return .pipeline(try pipeline())
+        }
+        return try expression()
     }
 
     /// `case c => v, c => v, _ => v`. Arms end at `_ => v`, or before a comma that is not

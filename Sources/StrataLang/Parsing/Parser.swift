@@ -6,7 +6,7 @@ public struct Parser {
     var index = 0
 
     /// Statement-leading words.
-    public static let statementWords = ["load", "describe", "let"]
+    public static let statementWords = ["load", "describe", "let", "assert"]
     /// Pipeline verbs the parser accepts after `|`.
     public static let verbs = [
         "where", "derive", "select", "drop", "group", "sort", "limit", "top", "distinct", "count",
@@ -32,6 +32,9 @@ public struct Parser {
         case "describe" where !peek(1).isSymbol("|") && peek(1).kind != .end:
             advance()
             return .describe(try pipeline())
+        case "assert" where !peek(1).isSymbol("|") && peek(1).kind != .end:
+            advance()
+            return .assert(try expression())
         case "let" where peek(2).isSymbol("="):
             advance()
             let name = try name(what: "a table name after let")

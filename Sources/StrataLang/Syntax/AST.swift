@@ -19,6 +19,9 @@ public enum Statement: Sendable, Equatable {
     case assign(name: Name, pipeline: Pipeline)
     /// A bare pipeline: print its result.
     case show(Pipeline)
+    /// `assert CONDITION`: a check that must hold (notebooks in CI). The condition may
+    /// aggregate over pipelines: `assert count(r | where segment == "Champions") > 0`.
+    case assert(Expr)
 }
 
 /// `source | verb | verb …`

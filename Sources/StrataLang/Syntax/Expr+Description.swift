@@ -24,6 +24,8 @@ extension Expr: CustomStringConvertible {
             return "(\(negated ? "not between" : "between") \(operand) \(low) \(high))"
         case .isNull(let operand, let negated, _):
             return "(\(negated ? "is not null" : "is null") \(operand))"
+        case .pipeline(let pipeline):
+            return "<pipeline at \(pipeline.range)>"
         case .caseWhen(let arms, let otherwise, _):
             let armText = arms.map { "\($0.condition) => \($0.value)" }
             return "(case " + (armText + (otherwise.map { ["_ => \($0)"] } ?? [])).joined(separator: ", ") + ")"

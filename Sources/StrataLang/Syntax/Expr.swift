@@ -17,6 +17,8 @@ public indirect enum Expr: Sendable, Equatable {
     case isNull(Expr, negated: Bool, Range<Int>)
     /// `case c1 => v1, c2 => v2, _ => v` (first match wins; no `_` means null)
     case caseWhen([CaseArm], otherwise: Expr?, Range<Int>)
+    /// A pipeline as a function argument, in `assert`: `count(orders | where amount > 0)`.
+    case pipeline(Pipeline)
 
     /// The characters the expression covers, for carets.
     public var range: Range<Int> {
@@ -26,6 +28,7 @@ public indirect enum Expr: Sendable, Equatable {
              .call(_, _, let range), .inList(_, _, _, let range), .between(_, _, _, _, let range),
              .isNull(_, _, let range), .caseWhen(_, _, let range):
             range
+        case .pipeline(let pipeline): pipeline.range
         }
     }
 }
