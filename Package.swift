@@ -19,17 +19,19 @@ let package = Package(
         .target(name: "StrataCore"),
         .target(name: "StrataLang", dependencies: ["StrataCore"]),
         .target(name: "StrataEngine", dependencies: ["StrataCore", "StrataLang"]),
+        .target(name: "StrataNotebook", dependencies: ["StrataCore", "StrataLang", "StrataEngine"]),
         .target(name: "StrataGenerator", dependencies: ["StrataCore"]),
         .executableTarget(
             name: "strata",
             dependencies: [
-                "CLibEdit", "StrataCore", "StrataLang", "StrataEngine", "StrataGenerator",
+                "CLibEdit", "StrataCore", "StrataLang", "StrataEngine", "StrataNotebook", "StrataGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore"]),
         .testTarget(name: "StrataLangTests", dependencies: ["StrataLang"]),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"]),
+        .testTarget(name: "StrataNotebookTests", dependencies: ["StrataNotebook", "StrataEngine", "StrataCore"]),
         .testTarget(name: "StrataGeneratorTests", dependencies: ["StrataGenerator", "StrataCore"]),
         .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataCore"]),
     ]

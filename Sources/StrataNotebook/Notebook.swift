@@ -1,0 +1,2 @@
+/// A Markdown notebook: prose, ```strata cells and their recorded ```output fences.
+public struct Notebook: Sendable {}
