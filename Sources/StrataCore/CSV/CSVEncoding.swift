@@ -34,17 +34,18 @@ enum CSVEncoding {
         }
     }
 
-    static func decode(_ raw: [UInt8], encodingName: String?, path: String, threads: Int) throws -> CSVText {
+    static func decode(_ raw: [UInt8], encodingName: String?, path: String, threads: Int,
+                       isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> CSVText {
         let wanted = try requested(encodingName)
         var text: CSVText
         if raw.count >= 2, raw[0] == 0xFF, raw[1] == 0xFE {
-            text = try convert(raw, from: "UTF-16LE", skipping: 2, name: "UTF-16LE (BOM)", path: path)
+            text = try convert(raw, from: "UTF-16LE", skipping: 2, name: "UTF-16LE (BOM)", path: path, threads: threads, isCancelled: isCancelled)
         } else if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
-            text = try convert(raw, from: "UTF-16BE", skipping: 2, name: "UTF-16BE (BOM)", path: path)
+            text = try convert(raw, from: "UTF-16BE", skipping: 2, name: "UTF-16BE (BOM)", path: path, threads: threads, isCancelled: isCancelled)
         } else if wanted == .gb18030 {
-            text = try convert(raw, from: "GB18030", skipping: 0, name: "GB18030", path: path)
+            text = try convert(raw, from: "GB18030", skipping: 0, name: "GB18030", path: path, threads: threads, isCancelled: isCancelled)
         } else if wanted == .utf16 {
-            text = try convert(raw, from: "UTF-16LE", skipping: 0, name: "UTF-16LE", path: path)
+            text = try convert(raw, from: "UTF-16LE", skipping: 0, name: "UTF-16LE", path: path, threads: threads, isCancelled: isCancelled)
         } else {
             let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
             let start = hasBOM ? 3 : 0
@@ -61,7 +62,7 @@ enum CSVEncoding {
                         notes: wanted == .utf8 ? ["omit (encoding utf8) to detect GBK/GB18030"] : [])
                 }
                 text = try convert(raw, from: "GB18030", skipping: 0, name: "GB18030", path: path,
-                                   utf8FailureOffset: offset)
+                                   utf8FailureOffset: offset, threads: threads, isCancelled: isCancelled)
                 // Conversion output is valid UTF-8; only NUL and BOM remain to check.
             case .nul, .bom, nil:
                 text = CSVText(bytes: raw, start: start, encoding: hasBOM ? "UTF-8 (BOM)" : "UTF-8")
@@ -95,57 +96,96 @@ enum CSVEncoding {
     }
 
     /// Converts `raw[skipping...]` to UTF-8 with iconv.
+    ///
+    /// GB18030 input is cut at line feeds (0x0A never occurs inside a GB18030 character) into
+    /// pieces converted in parallel, each with its own converter; cancellation is checked
+    /// between pieces.
     private static func convert(_ raw: [UInt8], from source: String, skipping: Int, name: String,
-                                path: String, utf8FailureOffset: Int? = nil) throws -> CSVText {
-        let converter = iconv_open("UTF-8", source)
-        if Int(bitPattern: converter) == -1 {
+                                path: String, utf8FailureOffset: Int? = nil, threads: Int,
+                                isCancelled: @Sendable () -> Bool) throws -> CSVText {
+        let probe = iconv_open("UTF-8", source)
+        if Int(bitPattern: probe) == -1 {
             throw Diagnostic("cannot decode \"\(path)\" as \(source): this system has no iconv converter for it (install glibc gconv modules, or save the file as UTF-8)")
         }
+        iconv_close(probe)
+        var bounds = [skipping]
+        if source == "GB18030" {
+            let pieceSize = 8 << 20
+            var target = skipping + pieceSize
+            while target < raw.count {
+                var cut = target
+                while cut < raw.count, raw[cut] != 10 { cut += 1 }
+                if cut >= raw.count - 1 { break }
+                bounds.append(cut + 1)
+                target = cut + 1 + pieceSize
+            }
+        }
+        bounds.append(raw.count)
+        let pieces = raw.withUnsafeBufferPointer { buffer -> [Piece] in
+            guard let base = buffer.baseAddress else { return [] }
+            nonisolated(unsafe) let input = base
+            return CSVParallel.map(count: bounds.count - 1, threads: threads) { piece in
+                if isCancelled() { return Piece(output: [], failure: nil, cancelled: true) }
+                return convertPiece(input, from: bounds[piece], to: bounds[piece + 1], source: source)
+            }
+        }
+        if pieces.contains(where: \.cancelled) { throw Cancelled() }
+        guard let failed = pieces.firstIndex(where: { $0.failure != nil }), let failureInput = pieces[failed].failure else {
+            var output = [UInt8]()
+            output.reserveCapacity(pieces.reduce(0) { $0 + $1.output.count })
+            for piece in pieces { output.append(contentsOf: piece.output) }
+            return CSVText(bytes: output, start: 0, encoding: name)
+        }
+        // Output lines and characters match the input's, so locate in the output so far.
+        var decoded = [UInt8]()
+        for piece in pieces[...failed] { decoded.append(contentsOf: piece.output) }
+        let position = decoded.withUnsafeBufferPointer { CSVLocator.position(of: decoded.count, in: $0, start: 0) }
+        let problem = failureInput < raw.count
+            ? "unexpected byte 0x\(hex(raw[failureInput])) (byte offset \(failureInput))"
+            : "incomplete character at the end of the file"
+        var notes: [String] = []
+        if let utf8FailureOffset {
+            let utf8Position = raw.withUnsafeBufferPointer { CSVLocator.position(of: utf8FailureOffset, in: $0, start: 0) }
+            notes.append("\(path):\(utf8Position.line):\(utf8Position.column): first byte that is not UTF-8")
+        }
+        let what = utf8FailureOffset != nil ? "UTF-8 or GB18030" : source
+        throw Diagnostic("cannot decode the file as \(what): \(problem)",
+                         at: .file(path: path, line: position.line, column: position.column), notes: notes)
+    }
+
+    private struct Piece {
+        var output: [UInt8]
+        /// Offset in the whole input of the first byte that did not convert.
+        var failure: Int?
+        var cancelled = false
+    }
+
+    private static func convertPiece(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, source: String) -> Piece {
+        let converter = iconv_open("UTF-8", source)
+        guard Int(bitPattern: converter) != -1 else { return Piece(output: [], failure: start) }
         defer { iconv_close(converter) }
-        let inputCount = raw.count - skipping
+        let inputCount = end - start
         let capacity = inputCount + inputCount / 2 + 16
-        var failureInput = -1
-        var failureOutput = 0
+        var failure: Int?
         let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
             initialized = 0
-            raw.withUnsafeBufferPointer { inBuffer in
-                guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return }
-                var inPointer: UnsafeMutablePointer<CChar>? =
-                    UnsafeMutableRawPointer(mutating: inBase + skipping).assumingMemoryBound(to: CChar.self)
-                var inLeft = inputCount
-                var outPointer: UnsafeMutablePointer<CChar>? =
-                    UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
-                var outLeft = capacity
-                while inLeft > 0 {
-                    let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                    if result == -1 {
-                        if errno == EINTR { continue }
-                        failureInput = raw.count - inLeft
-                        break
-                    }
+            guard let outBase = outBuffer.baseAddress else { return }
+            var inPointer: UnsafeMutablePointer<CChar>? =
+                UnsafeMutableRawPointer(mutating: base + start).assumingMemoryBound(to: CChar.self)
+            var inLeft = inputCount
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+            var outLeft = capacity
+            while inLeft > 0 {
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                if result == -1 {
+                    if errno == EINTR { continue }
+                    failure = end - inLeft
+                    break
                 }
-                initialized = capacity - outLeft
-                failureOutput = initialized
             }
+            initialized = capacity - outLeft
         }
-        if failureInput >= 0 {
-            // Output lines and characters match the input's, so locate in the output.
-            let position = output.withUnsafeBufferPointer {
-                CSVLocator.position(of: failureOutput, in: $0, start: 0)
-            }
-            let problem = failureInput < raw.count
-                ? "unexpected byte 0x\(hex(raw[failureInput])) (byte offset \(failureInput))"
-                : "incomplete character at the end of the file"
-            var notes: [String] = []
-            if let utf8FailureOffset {
-                let utf8Position = raw.withUnsafeBufferPointer { CSVLocator.position(of: utf8FailureOffset, in: $0, start: 0) }
-                notes.append("\(path):\(utf8Position.line):\(utf8Position.column): first byte that is not UTF-8")
-            }
-            let what = utf8FailureOffset != nil ? "UTF-8 or GB18030" : source
-            throw Diagnostic("cannot decode the file as \(what): \(problem)",
-                             at: .file(path: path, line: position.line, column: position.column), notes: notes)
-        }
-        return CSVText(bytes: output, start: 0, encoding: name)
+        return Piece(output: output, failure: failure)
     }
 
     static func hex(_ byte: UInt8) -> String {

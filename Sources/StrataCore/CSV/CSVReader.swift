@@ -21,7 +21,8 @@ public enum CSVReader {
     /// Loads CSV text held in memory; `displayPath` names it in messages.
     public static func load(bytes: [UInt8], displayPath: String, options: CSVOptions = CSVOptions()) throws -> CSVLoadResult {
         let threads = CSVParallel.threadCount(options.threads)
-        let text = try CSVEncoding.decode(bytes, encodingName: options.encoding, path: displayPath, threads: threads)
+        let text = try CSVEncoding.decode(bytes, encodingName: options.encoding, path: displayPath,
+                                           threads: threads, isCancelled: options.isCancelled)
         if options.isCancelled() { throw Cancelled() }
         let pattern = try options.dateFormat.map { try CSVDatePattern($0) }
         var result = try text.bytes.withUnsafeBufferPointer { buffer in
