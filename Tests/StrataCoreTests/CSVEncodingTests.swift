@@ -43,6 +43,27 @@ struct CSVEncodingTests {
         #expect(CSVTest.values(result.table, "注册日期") == ["2024-01-05", "2023-12-31", "2024-02-29"])
     }
 
+    @Test func gbkConvertedInPiecesGivesTheSameTableAndPositions() throws {
+        // 张三 in GBK, one row per line; line 1500 holds a byte GB18030 cannot decode.
+        var bytes = Array("id,name\n".utf8)
+        for row in 1...2000 {
+            bytes += Array("\(row),".utf8) + [0xD5, 0xC5, 0xC8, 0xFD] + [10]
+        }
+        let whole = try CSVTest.load(bytes: bytes)
+        CSVEncoding.gbPieceSize = 64
+        defer { CSVEncoding.gbPieceSize = 8 << 20 }
+        let pieces = try CSVTest.load(bytes: bytes)
+        #expect(pieces.encoding == "GB18030")
+        #expect(CSVTest.values(pieces.table, "name") == CSVTest.values(whole.table, "name"))
+        #expect(CSVTest.values(pieces.table, "name").last == "张三")
+        var broken = bytes
+        let lineStart = broken.indices.filter { broken[$0] == 10 }[1499] + 1
+        broken[lineStart + 5] = 0xFF
+        let diagnostic = CSVTest.failure(bytes: broken)
+        #expect(diagnostic?.message.hasPrefix("cannot decode the file as UTF-8 or GB18030: unexpected byte 0xFF") == true)
+        #expect(diagnostic?.position == "1501:6")
+    }
+
     @Test func forcedUTF8RejectsGBKWithPosition() {
         let diagnostic = CSVTest.failure(bytes: Array("a,b\n1,".utf8) + [0xD5, 0xC5] + [10]) { $0.encoding = "utf8" }
         #expect(diagnostic?.message == "the file is not valid UTF-8: unexpected byte 0xD5")
