@@ -21,33 +21,9 @@ import Testing
         ])
     }()
 
-    /// A plain interpreter of the plan, node by node.
+    /// Runs a plan with the session's executor over the `orders` table above.
     static func run(_ plan: LogicalPlan) throws -> Table {
-        switch plan {
-        case .scan(let name, _):
-            guard name == "orders" else { throw Diagnostic("no data for \(name)") }
-            return orders
-        case .filter(let child, let predicate):
-            let input = try run(child)
-            return input.gather(try ExpressionEvaluator.select(predicate, on: input))
-        case .project(let child, let columns):
-            let input = try run(child)
-            var output: [(String, Column)] = []
-            for column in columns { output.append((column.name, try ExpressionEvaluator.evaluate(column.expr, on: input))) }
-            return Table(output)
-        case .aggregate(let child, let keys, let aggregates):
-            return try AggregateOperator.run(try run(child), keys: keys, aggregates: aggregates)
-        case .sort(let child, let keys):
-            return try SortOperator.run(try run(child), keys: keys)
-        case .limit(let child, let count):
-            return try run(child).prefix(count)
-        case .distinct(let child):
-            return try DistinctOperator.run(try run(child))
-        case .join(let left, let right, let leftKeys, let rightKeys, let kind):
-            return try JoinOperator.run(try run(left), try run(right), leftKeys: leftKeys, rightKeys: rightKeys, kind: kind)
-        case .union(let first, let second):
-            return try UnionOperator.run(try run(first), try run(second))
-        }
+        try Executor(tables: { $0 == "orders" ? orders : nil }).run(plan)
     }
 
     /// Rows as `a|b|c` text, nulls empty.

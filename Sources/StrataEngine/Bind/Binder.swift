@@ -73,8 +73,11 @@ public struct Binder {
             return try bindJoin(kind, source, on: keys, input: input)
         case .union(let source):
             return try bindUnion(source, input: input)
-        case .duplicates:
-            throw Diagnostic("duplicates is not supported yet", at: .statement(verb.range))
+        case .duplicates(let names):
+            let schema = input.schema
+            var keys: [Int] = []
+            for name in names { keys.append(try columnIndex(name, in: schema)) }
+            return .duplicates(input, keys: keys)
         }
     }
 

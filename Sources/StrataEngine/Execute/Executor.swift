@@ -43,6 +43,8 @@ public struct Executor {
             return try JoinOperator.run(try run(left), try run(right), leftKeys: leftKeys, rightKeys: rightKeys, kind: kind)
         case .union(let first, let second):
             return try UnionOperator.run(try run(first), try run(second))
+        case .duplicates(let child, let keys):
+            return try DuplicatesOperator.run(try run(child), keys: keys)
         }
     }
 }

@@ -67,6 +67,10 @@ extension LogicalPlan {
             lines.append(indent + (kind == .left ? "left join on " : "join on ") + keys.joined(separator: ", "))
             left.appendExplain(to: &lines, depth: depth + 1)
             right.appendExplain(to: &lines, depth: depth + 1)
+        case .duplicates(let child, let keys):
+            let input = names(child)
+            lines.append(indent + "duplicates by " + keys.map { ExprText.name(at: $0, in: input) }.joined(separator: ", "))
+            child.appendExplain(to: &lines, depth: depth + 1)
         case .union(let first, let second):
             lines.append(indent + "union")
             first.appendExplain(to: &lines, depth: depth + 1)

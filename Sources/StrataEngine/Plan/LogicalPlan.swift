@@ -26,6 +26,9 @@ public indirect enum LogicalPlan: Sendable {
     case join(LogicalPlan, LogicalPlan, leftKeys: [Int], rightKeys: [Int], kind: JoinKind)
     /// All rows of the first input, then the second (same column names and types).
     case union(LogicalPlan, LogicalPlan)
+    /// Rows whose `keys`, normalised (``KeyNormalization``), equal another row's: grouped
+    /// together in order of first appearance, with `dup_group` (1, 2, …) and `dup_size`.
+    case duplicates(LogicalPlan, keys: [Int])
 }
 
 /// An output column of `.project`.
@@ -102,6 +105,8 @@ extension LogicalPlan {
             return JoinOperator.outputFields(left: left.schema, right: right.schema, rightKeys: rightKeys)
         case .union(let first, _):
             return first.schema
+        case .duplicates(let child, _):
+            return child.schema + [Field(name: "dup_group", type: .int64), Field(name: "dup_size", type: .int64)]
         }
     }
 }
