@@ -66,29 +66,36 @@ struct Piece {
     /// One column from pieces that together cover every row once.
     static func assemble(_ pieces: [Piece], _ type: DataType, count: Int) throws -> Column {
         if pieces.count == 1, pieces[0].rows.count == count, pieces[0].positions == nil { return pieces[0].column }
-        var validity = Bitmap(count: count, value: false)
-        for piece in pieces {
-            for (index, row) in piece.rows.enumerated() where !piece.column.isNull(piece.source(index)) {
-                validity[Int(row)] = true
+        // Every row is covered by exactly one piece, so only the pieces' nulls need marking.
+        var validity: Bitmap?
+        if pieces.contains(where: { $0.column.validity != nil }) {
+            var bitmap = Bitmap(count: count, value: true)
+            for piece in pieces {
+                guard let own = piece.column.validity else { continue }
+                for (index, row) in piece.rows.enumerated() where !own[piece.source(index)] { bitmap[Int(row)] = false }
             }
+            validity = bitmap
         }
         let data: ColumnData
         switch type {
-        case .int64, .decimal, .timestamp: data = .int64(scatter(pieces, count: count, zero: 0) { $0.data.int64Values })
-        case .date: data = .int32(scatter(pieces, count: count, zero: 0) { $0.data.int32Values })
-        case .double: data = .double(scatter(pieces, count: count, zero: 0) { $0.data.doubleValues })
-        case .bool: data = .bool(scatter(pieces, count: count, zero: false) { $0.data.boolValues })
+        case .int64, .decimal, .timestamp: data = .int64(try scatter(pieces, pieces.map { $0.column.data.int64Values }, count: count, zero: 0))
+        case .date: data = .int32(try scatter(pieces, pieces.map { $0.column.data.int32Values }, count: count, zero: 0))
+        case .double: data = .double(try scatter(pieces, pieces.map { $0.column.data.doubleValues }, count: count, zero: 0))
+        case .bool: data = .bool(try scatter(pieces, pieces.map { $0.column.data.boolValues }, count: count, zero: false))
         case .string:
+            // One dictionary for all pieces: each piece's entries are translated once, then its
+            // codes mapped through the translation.
             var dictionary = StringDictionary()
-            var recoded = pieces
-            for index in recoded.indices {
-                let (codes, own) = recoded[index].column.data.stringCodes
-                let translation = own.values.map { dictionary.code(for: $0) }
-                let mapped = ContiguousArray(codes.map { Int($0) < translation.count ? translation[Int($0)] : 0 })
-                recoded[index].column = Column(type: .int64, data: .int64(ContiguousArray(mapped.lazy.map { Int64($0) })))
+            var recoded: [ContiguousArray<UInt32>] = []
+            for piece in pieces {
+                let (codes, own) = piece.column.data.stringCodes
+                var translation = ContiguousArray<UInt32>(repeating: 0, count: max(own.count, 1))
+                for (code, text) in own.values.enumerated() { translation[code] = dictionary.code(for: text) }
+                recoded.append(try translation.withUnsafeBufferPointer { lookup in
+                    try unaryMap(codes) { (Int($0) < lookup.count ? lookup[Int($0)] : 0, false) }.0
+                })
             }
-            let codes = scatter(recoded, count: count, zero: 0) { $0.data.int64Values }
-            data = .string(codes: ContiguousArray(codes.lazy.map { UInt32(truncatingIfNeeded: $0) }), dictionary: dictionary)
+            data = .string(codes: try scatter(pieces, recoded, count: count, zero: 0), dictionary: dictionary)
         }
         return Column(type: type, data: data, validity: validity)
     }
@@ -98,14 +105,23 @@ struct Piece {
         positions.map { Int($0[index]) } ?? index
     }
 
-    private static func scatter<T>(_ pieces: [Piece], count: Int, zero: T,
-                                   _ values: (Column) -> ContiguousArray<T>) -> ContiguousArray<T> {
+    /// `values[p]` holds piece `p`'s values; each lands on the piece's rows.
+    private static func scatter<T>(_ pieces: [Piece], _ values: [ContiguousArray<T>], count: Int,
+                                   zero: T) throws -> ContiguousArray<T> {
         var result = ContiguousArray(repeating: zero, count: count)
-        result.withUnsafeMutableBufferPointer { out in
-            for piece in pieces {
-                let source = values(piece.column)
-                source.withUnsafeBufferPointer { input in
-                    for (index, row) in piece.rows.enumerated() { out[Int(row)] = input[piece.source(index)] }
+        try result.withUnsafeMutableBufferPointer { out in
+            for (piece, source) in zip(pieces, values) {
+                try Cancellation.check()
+                try source.withUnsafeBufferPointer { input in
+                    try piece.rows.withUnsafeBufferPointer { rows in
+                        if let positions = piece.positions {
+                            try positions.withUnsafeBufferPointer { from in
+                                for index in 0..<rows.count { out[Int(rows[index])] = input[Int(from[index])] }
+                            }
+                        } else {
+                            for index in 0..<rows.count { out[Int(rows[index])] = input[index] }
+                        }
+                    }
                 }
             }
         }
