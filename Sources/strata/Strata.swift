@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import StrataCore
 import StrataEngine
+import StrataNotebook
 
-/// The `strata` command line: the REPL by default, plus `run` and `gen`.
+/// The `strata` command line: the REPL by default, plus `run`, `test` and `gen`.
 @main
 struct Strata: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct Strata: ParsableCommand {
         abstract: "Customer tiering (客户分层) for analysts: load customer data, segment, score, simulate.",
         discussion: "Without a subcommand, opens the interactive REPL (plain line reading when input is piped).",
         version: StrataVersion.current,
-        subcommands: [Shell.self, Run.self, Gen.self],
+        subcommands: [Shell.self, Run.self, Test.self, Gen.self],
         defaultSubcommand: Shell.self
     )
 }
@@ -30,7 +31,9 @@ struct SessionOptions: ParsableArguments {
             settings.asOf = date.days
         }
         settings.render.color = color
-        return Session(settings: settings)
+        let session = Session(settings: settings)
+        NotebookSession.installReader(in: session)
+        return session
     }
 }
 
@@ -55,24 +58,6 @@ struct Shell: ParsableCommand {
         var repl = REPL(session: session, interactive: interactive, color: Terminal.wantsColor)
         let status = repl.run()
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-/// `strata run FILE`: replay a script non-interactively.
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run a script of Strata statements and print each result.")
-
-    @Argument(help: ArgumentHelp("The script to run (*.strata).", valueName: "FILE"))
-    var file: String
-
-    @OptionGroup var sessionOptions: SessionOptions
-
-    func run() throws {
-        let session = try sessionOptions.makeSession(color: false)
-        let outcome = session.runScript(path: file)
-        Terminal.print(outcome)
-        if !outcome.succeeded { throw ExitCode(1) }
     }
 }
 

@@ -57,9 +57,13 @@ struct DotCommand: Sendable {
             guard !arguments.words.isEmpty else { throw DotCommand.usageError(".explain") }
             return Outcome(output: try session.explain(arguments.text, offset: arguments.textOffset) + "\n")
         },
-        DotCommand(name: ".read", arguments: "FILE", summary: "Run the statements of a script file") { session, arguments in
+        DotCommand(name: ".read", arguments: "FILE", summary: "Run a script (.strata) or notebook (.md) into this session") { session, arguments in
             guard let path = arguments.words.first else { throw DotCommand.usageError(".read") }
             return session.runScript(path: path)
+        },
+        DotCommand(name: ".save", arguments: "notebook FILE.md", summary: "Save this session's statements and outputs as a notebook") { session, arguments in
+            guard arguments.words.count == 2, arguments.words[0] == "notebook" else { throw DotCommand.usageError(".save") }
+            return try session.saveNotebook(arguments.words[1])
         },
         DotCommand(name: ".quit", arguments: "", summary: "Leave Strata (also Ctrl-D)") { _, _ in
             Outcome(quit: true)

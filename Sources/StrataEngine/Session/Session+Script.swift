@@ -6,7 +6,8 @@ extension Session {
     /// Runs a script file (`.read FILE`, `strata run FILE`, `--init FILE`): its statements in
     /// order, stopping at the first failure. Paths inside resolve against the script's folder.
     public func runScript(path: String) -> Outcome {
-        let resolved = resolve(path: path)
+        let resolved: String
+        do { resolved = try accessiblePath(path) } catch { return .failure(error.render()) }
         guard let data = FileManager.default.contents(atPath: resolved) else {
             return .failure("Error: cannot read \(path): " + Session.fileProblem(resolved))
         }
@@ -14,6 +15,10 @@ extension Session {
             return .failure("Error: \(path) is not UTF-8 text")
         }
         let folder = (resolved as NSString).deletingLastPathComponent
+        if resolved.lowercased().hasSuffix(".md") {
+            guard let notebookRunner else { return .failure("Error: \(path): Markdown notebooks run with strata run") }
+            return withWorkingDirectory(folder) { notebookRunner(self, text, path) }
+        }
         return withWorkingDirectory(folder) { runScript(text: text, displayPath: path) }
     }
 
@@ -37,7 +42,7 @@ extension Session {
     }
 
     /// Runs `body` with relative paths resolving against `folder`.
-    func withWorkingDirectory<T>(_ folder: String, _ body: () -> T) -> T {
+    public func withWorkingDirectory<T>(_ folder: String, _ body: () -> T) -> T {
         let saved = workingDirectory
         workingDirectory = folder
         defer { workingDirectory = saved }

@@ -8,7 +8,7 @@ extension Session {
         case .load(let name, let path, let pathRange, let options):
             return try load(name: name, path: path, pathRange: pathRange, options: options)
         case .describe(let pipeline):
-            let profile = Describe.profile(try evaluate(pipeline))
+            let profile = Describe.profile(try evaluate(pipeline), asOf: settings.asOf)
             return Outcome(output: Renderer.render(profile, options: settings.render))
         case .assign(let name, let pipeline):
             let table = try evaluate(pipeline)
@@ -17,7 +17,7 @@ extension Session {
         case .show(let pipeline):
             return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
         case .assert(let condition):
-            throw Diagnostic("assert is not supported yet", at: .statement(condition.range))
+            return try runAssert(condition)
         }
     }
 
@@ -41,7 +41,7 @@ extension Session {
         let options = try LoadOptions.csvOptions(from: items)
         let result: CSVLoadResult
         do {
-            result = try CSVReader.load(path: resolve(path: path), displayPath: path, options: options)
+            result = try CSVReader.load(path: accessiblePath(path, at: pathRange), displayPath: path, options: options)
         } catch let diagnostic as Diagnostic where diagnostic.location == nil {
             throw Diagnostic(diagnostic.message, at: .statement(pathRange), notes: diagnostic.notes)
         }

@@ -42,6 +42,16 @@ public final class Session {
     public var settings: Settings
     /// Folder that relative paths resolve against.
     public internal(set) var workingDirectory: String
+    /// Folders statements may read and write; nil means anywhere (the REPL). `strata run` and
+    /// `strata test` confine notebooks this way (see ``FileAccessPolicy``).
+    public var fileAccess: FileAccessPolicy?
+    /// Runs the cells of a Markdown notebook for `.read NB.md` (installed by StrataNotebook,
+    /// which the engine cannot import). Called with the working directory set to its folder.
+    public var notebookRunner: ((Session, _ text: String, _ displayPath: String) -> Outcome)?
+    /// Top-level statements and what they printed, for `.save notebook`.
+    public internal(set) var transcript: [TranscriptEntry] = []
+    /// The text of the statement being executed (`assert` quotes parts of it).
+    var currentStatement = ""
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath, settings: Settings = Settings()) {
         self.workingDirectory = workingDirectory
@@ -51,7 +61,15 @@ public final class Session {
     /// Runs one complete statement (possibly several lines joined). Never throws: user
     /// mistakes come back as an error outcome and leave every table as it was.
     public func execute(_ statement: String) -> Outcome {
-        execute(statement, origin: nil)
+        let outcome = execute(statement, origin: nil)
+        record(statement, outcome)
+        return outcome
+    }
+
+    /// Runs one statement read from `file` starting at `line`: errors read
+    /// `file:line:col: error: …`. Not recorded for `.save notebook`.
+    public func execute(_ statement: String, file: String, line: Int) -> Outcome {
+        execute(statement, origin: (file, line))
     }
 
     /// `origin` names the script file and line the statement starts on, for error positions.
@@ -59,6 +77,9 @@ public final class Session {
         let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return Outcome() }
         let started = ContinuousClock.now
+        let enclosingStatement = currentStatement
+        currentStatement = statement
+        defer { currentStatement = enclosingStatement }
         var outcome: Outcome
         do {
             if trimmed.hasPrefix(".") {

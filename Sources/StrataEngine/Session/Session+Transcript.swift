@@ -1,0 +1,109 @@
+import Foundation
+import StrataCore
+import StrataLang
+
+/// One statement typed at the top level and what it printed.
+public struct TranscriptEntry: Sendable, Equatable {
+    public var statement: String
+    public var output: String
+    /// The working folder when it ran (relative paths in it resolve against this).
+    public var workingDirectory: String
+}
+
+/// `.save notebook PATH.md`: the session's statements since it started, one cell each, with
+/// their outputs, so an exploration becomes a regression check for `strata test`.
+///
+/// Failed statements are left out (the notebook replays what worked); `.save`, `.help`,
+/// `.quit` and `.timer` are left out too, and `Run Time:` lines are dropped so the recorded
+/// outputs replay exactly. Relative paths of `load` and `.read` are rewritten to be relative
+/// to the notebook's folder. When the session never set `.asof`, the notebook starts with
+/// the session's as-of date so "days since" replays the same way.
+extension Session {
+    static let unrecordedCommands: Set<String> = [".save", ".help", ".quit", ".exit", ".timer"]
+
+    func record(_ statement: String, _ outcome: Outcome) {
+        let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard outcome.succeeded, !trimmed.isEmpty else { return }
+        if trimmed.hasPrefix("."), let name = DotCommand.split(trimmed).first, Session.unrecordedCommands.contains(name) {
+            return
+        }
+        let output = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("Run Time: ") }.joined(separator: "\n")
+        transcript.append(TranscriptEntry(statement: trimmed, output: output, workingDirectory: workingDirectory))
+    }
+
+    /// Writes the transcript as a notebook at `path` (atomically).
+    func saveNotebook(_ path: String) throws -> Outcome {
+        guard path.lowercased().hasSuffix(".md") else {
+            throw Diagnostic("a notebook is a Markdown file: .save notebook NAME.md")
+        }
+        let target = try accessiblePath(path)
+        let folder = (target as NSString).deletingLastPathComponent
+        var cells: [(String, String)] = []
+        if !transcript.contains(where: { $0.statement.hasPrefix(".asof") }) {
+            cells.append((".asof \(CivilDate(days: settings.asOf))", ""))
+        }
+        for entry in transcript {
+            cells.append((Session.relocated(entry.statement, from: entry.workingDirectory, to: folder), entry.output))
+        }
+        let text = Session.notebookText(cells)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            throw Diagnostic("cannot write \(path): \(Session.fileProblem(target))")
+        }
+        let count = cells.count
+        return Outcome(output: "saved \(count) \(count == 1 ? "cell" : "cells") to \(path)\n")
+    }
+
+    /// Markdown with one ```strata cell per statement and an ```output fence when it printed.
+    static func notebookText(_ cells: [(code: String, output: String)]) -> String {
+        var text = "# Saved session\n\nWhich business question does this notebook answer? Say it here.\n"
+        for cell in cells {
+            text += "\n" + fenced(cell.code, info: "strata")
+            let output = cell.output.trimmingCharacters(in: .newlines)
+            if !output.isEmpty { text += "\n" + fenced(output, info: "output") }
+        }
+        return text
+    }
+
+    /// A fence longer than any backtick run inside `body`, so the body cannot close it.
+    static func fenced(_ body: String, info: String) -> String {
+        var longest = 0, run = 0
+        for character in body {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + info + "\n" + body + (body.hasSuffix("\n") ? "" : "\n") + fence + "\n"
+    }
+
+    /// `statement` with the relative path of a `load` or `.read` made relative to `folder`.
+    static func relocated(_ statement: String, from workingDirectory: String, to folder: String) -> String {
+        if statement.hasPrefix(".read ") {
+            let path = String(statement.dropFirst(6)).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            guard !path.hasPrefix("/"), !path.hasPrefix("~") else { return statement }
+            return ".read \"" + relativePath((workingDirectory as NSString).appendingPathComponent(path), from: folder) + "\""
+        }
+        guard case .load(_, let path, let range, _)? = try? Parser.parse(statement),
+              !path.hasPrefix("/"), !path.hasPrefix("~") else { return statement }
+        var characters = Array(statement)
+        guard range.lowerBound >= 0, range.upperBound <= characters.count, characters[range.lowerBound] == "\"" else {
+            return statement
+        }
+        let moved = relativePath((workingDirectory as NSString).appendingPathComponent(path), from: folder)
+        characters.replaceSubrange(range, with: Array("\"" + moved.replacingOccurrences(of: "\"", with: "\\\"") + "\""))
+        return String(characters)
+    }
+
+    /// The path of `target` seen from `folder` (both made canonical): `../datasets/demo/orders.csv`.
+    static func relativePath(_ target: String, from folder: String) -> String {
+        let to = FileAccessPolicy.canonical(target).split(separator: "/")
+        let from = FileAccessPolicy.canonical(folder).split(separator: "/")
+        var common = 0
+        while common < min(to.count, from.count), to[common] == from[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...].map(String.init)).joined(separator: "/")
+    }
+}
