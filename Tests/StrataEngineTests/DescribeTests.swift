@@ -5,14 +5,15 @@ import Testing
 @Suite("Describe")
 struct DescribeTests {
     /// Row `row` of the profile as display strings ("" for null).
+    /// The profile cells of one row, without `flags` (DescribeFlagsTests covers those).
     private func cells(_ profile: Table, row: Int) -> [String] {
-        profile.columns.map { $0.value(at: row).description }
+        profile.columns.dropLast().map { $0.value(at: row).description }
     }
 
     @Test func profileHasOneRowPerColumnInOrder() {
         let profile = Describe.profile(RenderFixture.mixed)
-        #expect(profile.columnNames == ["column", "type", "nulls", "distinct", "min", "max", "example"])
-        #expect(profile.fields.map(\.type) == [.string, .string, .int64, .int64, .string, .string, .string])
+        #expect(profile.columnNames == ["column", "type", "nulls", "distinct", "min", "max", "example", "flags"])
+        #expect(profile.fields.map(\.type) == [.string, .string, .int64, .int64, .string, .string, .string, .string])
         #expect(profile.rowCount == 8)
         #expect(cells(profile, row: 0) == ["customer_id", "integer", "0", "3", "1001", "1003", "1001"])
         #expect(cells(profile, row: 1) == ["name", "string", "1", "2", "Li \"Lee\", Jr.", "王芳", "王芳"])

@@ -3,7 +3,10 @@ import StrataCore
 /// `describe T`: a profile of every column of a table.
 public enum Describe {
     /// One row per column of `table`, in column order, with the columns
-    /// `column`, `type`, `nulls`, `distinct`, `min`, `max`, `example`.
+    /// `column`, `type`, `nulls`, `distinct`, `min`, `max`, `example`, `flags`.
+    ///
+    /// `flags` names suspicious values (``SuspiciousValues``): placeholder phones, one value
+    /// far more frequent than the rest, dates after `asOf`, negative numbers.
     ///
     /// - `nulls` and `distinct` are exact counts (`distinct` ignores nulls; all NaN count as
     ///   one value and `-0.0` equals `0.0`).
@@ -16,7 +19,7 @@ public enum Describe {
     ///   per-row boxing. Distinct counts use a bit set over the value range when it is
     ///   small (ids, dates, cents), otherwise an open-addressing hash set; strings count the
     ///   dictionary codes in use, then compare only the used dictionary entries.
-    public static func profile(_ table: Table) -> Table {
+    public static func profile(_ table: Table, asOf: Int32? = nil) -> Table {
         var names = StringColumnBuilder()
         var types = StringColumnBuilder()
         var nulls = ContiguousArray<Int64>()
@@ -24,6 +27,7 @@ public enum Describe {
         var minimums = StringColumnBuilder()
         var maximums = StringColumnBuilder()
         var examples = StringColumnBuilder()
+        var flags = StringColumnBuilder()
 
         for (field, column) in zip(table.fields, table.columns) {
             let profile = ColumnProfile.scan(column)
@@ -35,6 +39,7 @@ public enum Describe {
             minimums.append(profile.minimum.flatMap { DisplayFormat.text($0, groupIntegers: groupIntegers) })
             maximums.append(profile.maximum.flatMap { DisplayFormat.text($0, groupIntegers: groupIntegers) })
             examples.append(profile.example.flatMap { DisplayFormat.text($0, groupIntegers: groupIntegers) })
+            flags.append(SuspiciousValues.flags(column, name: field.name, asOf: asOf) ?? "")
         }
         return Table([
             ("column", names.column()),
@@ -44,6 +49,7 @@ public enum Describe {
             ("min", minimums.column()),
             ("max", maximums.column()),
             ("example", examples.column()),
+            ("flags", flags.column()),
         ])
     }
 }
