@@ -14,6 +14,7 @@ run: release
 test: build
 	$(SWIFT) build --build-tests
 	STRATA_BIN=$(abspath $(STRATA)) $(SWIFT) test --skip-build
+	$(STRATA) test notebooks/ Tests/Golden/
 
 build: deps
 	$(SWIFT) build

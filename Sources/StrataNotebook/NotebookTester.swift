@@ -21,6 +21,8 @@ public struct NotebookReport: Sendable, Equatable {
     public var error: NotebookError?
     /// Cells whose recorded output was rewritten by `--update`.
     public var updatedCells: Int = 0
+    /// True when `--update` added output fences (so later cells moved down).
+    var insertedFences = false
 
     public var passed: Bool { error == nil && cells.allSatisfy { $0.status == .passed } }
 }
@@ -46,6 +48,16 @@ public struct NotebookTester {
     /// the notebook's folder, confined (see ``NotebookFiles/policy(for:in:allowing:parameters:)``),
     /// with a fresh temporary folder as `${workspace}` for anything a notebook writes.
     public func test(_ path: String) -> NotebookReport {
+        let report = testOnce(path)
+        // Inserting output fences moves the cells below them, and an expected error records
+        // its line: record once more so those lines match where the cells now are.
+        guard update, report.updatedCells > 0, report.insertedFences else { return report }
+        var again = testOnce(path)
+        again.updatedCells = max(again.updatedCells, report.updatedCells)
+        return again
+    }
+
+    private func testOnce(_ path: String) -> NotebookReport {
         let notebook: Notebook
         do { notebook = try NotebookFiles.load(path, in: directory) } catch {
             return NotebookReport(path: path, cells: [], error: error)
@@ -72,6 +84,7 @@ public struct NotebookTester {
             do {
                 try NotebookFiles.write(notebook.text(replacingOutputs: fresh), to: path, in: directory)
                 report.updatedCells = fresh.count
+                report.insertedFences = notebook.cells.contains { fresh[$0.number] != nil && $0.output == nil }
             } catch {
                 report.error = error
             }

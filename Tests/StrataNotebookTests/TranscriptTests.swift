@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import StrataEngine
+@testable import StrataNotebook
+
+@Suite struct TranscriptTests {
+    @Test func saveNotebookWritesAReplayableNotebook() throws {
+        let folder = try Folder(["data/orders.csv": Fixture.orders])
+        let session = Session(workingDirectory: folder.path)
+        _ = session.execute(".asof 2026-06-30")
+        _ = session.execute(#"load orders from "data/orders.csv""#)
+        _ = session.execute("orders | where amout > 1")        // an error: left out
+        _ = session.execute(".timer on")                        // left out
+        _ = session.execute("orders | group category agg n = count() | sort category")
+        _ = session.execute("assert count(orders) == 4")
+        let saved = session.execute(".save notebook notebooks/explore.md")
+        #expect(saved.output.hasPrefix("saved 4 cells to notebooks/explore.md\n"), "\(saved.error)")
+        let text = folder.read("notebooks/explore.md")
+        #expect(text.contains("```strata\nload orders from \"../data/orders.csv\"\n```\n\n```output\norders: 4 rows × 5 columns from data/orders.csv (UTF-8)\n```\n"))
+        #expect(!text.contains("amout") && !text.contains("Run Time") && !text.contains(".timer"))
+        // The load message names the path as written, which moved: re-record, then it replays.
+        let updated = NotebookTester(directory: folder.path, update: true).test("notebooks/explore.md")
+        #expect(updated.passed, "\(updated)")
+        #expect(NotebookTester(directory: folder.path).test("notebooks/explore.md").passed)
+    }
+
+    @Test func readRunsANotebookIntoTheSession() throws {
+        let folder = try Folder([
+            "nb/orders.csv": Fixture.orders,
+            "nb/setup.md": "Prose.\n\n```strata\nload orders from \"${dir:-.}/orders.csv\"\n```\n\n```output\nrecorded\n```\n",
+        ])
+        let session = Session(workingDirectory: folder.path)
+        NotebookSession.installReader(in: session)
+        let outcome = session.execute(".read nb/setup.md")
+        #expect(outcome.succeeded, "\(outcome.error)")
+        #expect(outcome.output == "orders: 4 rows × 5 columns from ./orders.csv (UTF-8)\n")
+        #expect(session.catalog["orders"]?.rowCount == 4)
+        #expect(session.workingDirectory == folder.path)
+        // Without the reader (an engine-only session) a notebook is refused plainly.
+        #expect(!Session(workingDirectory: folder.path).execute(".read nb/setup.md").succeeded)
+    }
+}
