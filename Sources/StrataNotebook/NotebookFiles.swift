@@ -34,7 +34,7 @@ public enum NotebookFiles {
                 guard lowered.hasSuffix(".md") || lowered.hasSuffix(".strata") else { continue }
                 if lowered.hasSuffix(".md"),
                    let text = try? String(contentsOfFile: (absolute as NSString).appendingPathComponent(relative), encoding: .utf8),
-                   !text.contains("strata") { continue }
+                   let notebook = try? Notebook.parse(text, path: relative), notebook.cells.isEmpty { continue }
                 found.append(argument.hasSuffix("/") ? argument + relative : argument + "/" + relative)
             }
             files += found.sorted()

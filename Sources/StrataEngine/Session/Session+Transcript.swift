@@ -19,6 +19,7 @@ public struct TranscriptEntry: Sendable, Equatable {
 /// to the notebook's folder. When the session never set `.asof`, the notebook starts with
 /// the session's as-of date so "days since" replays the same way.
 extension Session {
+    static let largestRecordedOutput = 256 * 1024
     static let unrecordedCommands: Set<String> = [".save", ".help", ".quit", ".exit", ".timer"]
 
     func record(_ statement: String, _ outcome: Outcome) {
@@ -27,8 +28,11 @@ extension Session {
         if trimmed.hasPrefix("."), let name = DotCommand.split(trimmed).first, Session.unrecordedCommands.contains(name) {
             return
         }
-        let output = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("Run Time: ") }.joined(separator: "\n")
+        // A huge output (`.mode csv` of millions of rows) is not kept: the saved cell then only
+        // has to run, and the session does not hold a second copy of the data as text.
+        let output = outcome.output.utf8.count > Session.largestRecordedOutput ? ""
+            : outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("Run Time: ") }.joined(separator: "\n")
         transcript.append(TranscriptEntry(statement: trimmed, output: output, workingDirectory: workingDirectory))
     }
 
