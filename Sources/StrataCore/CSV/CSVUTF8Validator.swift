@@ -48,33 +48,32 @@ enum CSVUTF8Validator {
         let high: UInt64 = 0x8080_8080_8080_8080
         let ones: UInt64 = 0x0101_0101_0101_0101
         while index < to {
-            // 32 ASCII bytes without NUL at a time.
-            while index + 32 <= to {
-                let a = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let b = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                let c = raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-                let d = raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-                let zeros = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c) | ((d &- ones) & ~d)
-                if (a | b | c | d | zeros) & high != 0 { break }
-                index += 32
-            }
-            if index >= to { break }
-            if index + 8 <= to {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & high == 0 {
-                    // A zero byte anywhere in an ASCII word?
-                    if (word &- ones) & ~word & high == 0 {
-                        index += 8
-                        continue
-                    }
+            if base[index] < 0x80 {
+                // 32, then 8 ASCII bytes without NUL at a time.
+                while index + 32 <= to {
+                    let a = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let b = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    let c = raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                    let d = raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                    let zeros = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c) | ((d &- ones) & ~d)
+                    if (a | b | c | d | zeros) & high != 0 { break }
+                    index += 32
                 }
-            }
-            let byte = base[index]
-            if byte < 0x80 {
-                if byte == 0 { return .nul(index) }
-                index += 1
+                while index + 8 <= to {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if (word | ((word &- ones) & ~word)) & high != 0 { break }
+                    index += 8
+                }
+                // Byte by byte up to the next non-ASCII byte (decoded below, on the next turn).
+                while index < to {
+                    let byte = base[index]
+                    if byte >= 0x80 { break }
+                    if byte == 0 { return .nul(index) }
+                    index += 1
+                }
                 continue
             }
+            let byte = base[index]
             let length: Int
             var scalar: UInt32
             switch byte {
