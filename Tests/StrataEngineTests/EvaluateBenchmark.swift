@@ -57,6 +57,13 @@ struct EvaluateBenchmark {
 
     @Test func selections() throws {
         let table = Self.orders()
+        print("-- default allocator (fresh pages for every large result)")
+        try run(table)
+        print("-- MemoryTuning.reuseLargeAllocations(): \(MemoryTuning.reuseLargeAllocations())")
+        try run(table)
+    }
+
+    func run(_ table: Table) throws {
         let amount = BoundExpr.column(0, .decimal(scale: 2))
         let category = BoundExpr.column(1, .string)
         let date = BoundExpr.column(2, .date)

@@ -164,16 +164,20 @@ struct EvaluatePropertyTests {
 
     @Test func caseWhenMatchesFirstMatchReference() throws {
         var random = Random(state: 77)
-        for _ in 0..<40 {
+        for _ in 0..<80 {
             let table = randomTable(&random)
             let arms = (0..<(1 + random.below(3))).map { armIndex in
                 BoundCaseArm(condition: randomPredicate(2, &random), value: .literal(.int(Int64(armIndex)), .int64))
             }
-            let expr = BoundExpr.caseWhen(arms, otherwise: .column(0, .int64), .int64)
+            // A column `otherwise` takes the general path; all-constant values the fill path.
+            let otherwise: BoundExpr = random.chance(50) ? .column(0, .int64) : .literal(random.chance(30) ? .null : .int(9), .int64)
+            let expr = BoundExpr.caseWhen(arms, otherwise: otherwise, .int64)
             let column = try ExpressionEvaluator.evaluate(expr, on: table)
             for row in 0..<table.rowCount {
                 let arm = arms.firstIndex { truth($0.condition, table, row) == true }
-                let expected: Value = arm.map { .int(Int64($0)) } ?? table.columns[0].value(at: row)
+                let fallback: Value
+                if case .literal(let constant, _) = otherwise { fallback = constant } else { fallback = table.columns[0].value(at: row) }
+                let expected: Value = arm.map { .int(Int64($0)) } ?? fallback
                 #expect(column.value(at: row) == expected, "row \(row) of \(expr)")
             }
         }

@@ -8,6 +8,9 @@ extension Frame {
     /// - Complexity: O(rows × arms) for the conditions over undecided rows, plus each value's
     ///   cost over its own rows.
     func caseWhen(_ arms: [BoundCaseArm], otherwise: BoundExpr, _ type: DataType, site: Range<Int>?) throws -> Column {
+        if arms.allSatisfy({ $0.value.isLiteral }), otherwise.isLiteral {
+            return try literalCase(arms, otherwise: otherwise, type, site: site)
+        }
         var pieces: [Piece] = []
         var remaining: RowSelection? = nil  // nil: every row is undecided
         for arm in arms {
@@ -24,6 +27,62 @@ extension Frame {
             pieces.append(Piece(rows: remaining ?? Selection.all(rowCount), column: values))
         }
         return try Piece.assemble(pieces, type, count: rowCount)
+    }
+
+    /// The common tiering shape, every value a constant (`case … => "A", … , _ => "C"`): the
+    /// result is filled with the `otherwise` value, then each arm writes its value on its rows;
+    /// no value column is ever broadcast.
+    private func literalCase(_ arms: [BoundCaseArm], otherwise: BoundExpr, _ type: DataType,
+                             site: Range<Int>?) throws -> Column {
+        var matches: [RowSelection] = []
+        var remaining: RowSelection? = nil
+        for (index, arm) in arms.enumerated() {
+            if let remaining, remaining.isEmpty { break }
+            let matched = try select(arm.condition, within: remaining)
+            matches.append(matched)
+            if index < arms.count - 1 { remaining = Selection.complement(matched, in: remaining, count: rowCount) }
+        }
+        // The constants as one small column: arm values in order, then `otherwise`.
+        let values = arms.map(\.value) + [otherwise]
+        let choices = try Piece.assemble(try values.enumerated().map { index, value in
+            guard case .literal(let constant, let constantType) = value else { throw Diagnostic("internal error: case value is not a constant") }
+            let column = try Literal.broadcast(constant, constantType, count: 1, site: site)
+            return Piece(rows: [Int32(index)], column: try Cast.column(column, to: type, site: site))
+        }, type, count: values.count)
+        var validity: Bitmap?
+        if let choiceValidity = choices.validity {
+            var bitmap = Bitmap(count: rowCount, value: choiceValidity[values.count - 1])
+            for (index, matched) in matches.enumerated() {
+                for row in matched { bitmap[Int(row)] = choiceValidity[index] }
+            }
+            validity = bitmap
+        }
+        let data: ColumnData
+        switch choices.data {
+        case .int64(let constants): data = .int64(try Self.fill(constants, matches, count: rowCount))
+        case .int32(let constants): data = .int32(try Self.fill(constants, matches, count: rowCount))
+        case .double(let constants): data = .double(try Self.fill(constants, matches, count: rowCount))
+        case .bool(let constants): data = .bool(try Self.fill(constants, matches, count: rowCount))
+        case .string(let codes, let dictionary):
+            data = .string(codes: try Self.fill(codes, matches, count: rowCount), dictionary: dictionary)
+        }
+        return Column(type: type, data: data, validity: validity)
+    }
+
+    /// `constants.last` everywhere, then `constants[arm]` on each arm's rows.
+    private static func fill<T>(_ constants: ContiguousArray<T>, _ matches: [RowSelection], count: Int) throws -> ContiguousArray<T> {
+        guard let otherwise = constants.last else { return [] }
+        var result = ContiguousArray(repeating: otherwise, count: count)
+        try result.withUnsafeMutableBufferPointer { out in
+            for (arm, matched) in matches.enumerated() {
+                try Cancellation.check()
+                let value = constants[arm]
+                matched.withUnsafeBufferPointer { rows in
+                    for row in rows { out[Int(row)] = value }
+                }
+            }
+        }
+        return result
     }
 
     /// The first non-null argument; each later argument runs only on the rows still null.

@@ -12,7 +12,7 @@ extension Frame {
         case .month: part = { Int64(CivilDateBridge.civil($0).month) }
         default: part = DateMath.isoWeek
         }
-        let values = try DayTable.map(days(of: column, range: range), part)
+        let values = try mapDays(column, range: range, part)
         return try Cast.column(Column(type: .int64, data: .int64(values), validity: column.validity), to: type, site: range)
     }
 
@@ -27,7 +27,7 @@ extension Frame {
             throw Diagnostic("unknown date_trunc unit \"\(unitName)\"; expected one of \(units)", at: .statement(range))
         }
         let column = try evaluate(arguments[1], site: range)
-        let truncated = try DayTable.map(days(of: column, range: range)) { DateMath.truncate($0, unit: unit) }
+        let truncated = try mapDays(column, range: range) { DateMath.truncate($0, unit: unit) }
         if type == .timestamp {
             let micros = try unaryMap(truncated) { $0.multipliedReportingOverflow(by: DateMath.microsPerDay) }.0
             return Column(type: .timestamp, data: .int64(micros), validity: column.validity)
@@ -36,12 +36,12 @@ extension Frame {
         return try Cast.column(Column(type: .date, data: .int32(dates), validity: column.validity), to: type, site: range)
     }
 
-    /// Day numbers of a date or timestamp column.
-    private func days(of column: Column, range: Range<Int>) throws -> ContiguousArray<Int64> {
+    /// `function` of the day of each row of a date or timestamp column.
+    private func mapDays(_ column: Column, range: Range<Int>, _ function: (Int64) -> Int64) throws -> ContiguousArray<Int64> {
         switch column.data {
-        case .int32(let dates): return try unaryMap(dates) { (Int64($0), false) }.0
+        case .int32(let dates): return try DayTable.map(dates, function)
         case .int64(let micros) where column.type == .timestamp:
-            return try unaryMap(micros) { (DateMath.day(ofMicros: $0), false) }.0
+            return try DayTable.map(try unaryMap(micros) { (DateMath.day(ofMicros: $0), false) }.0, function)
         default: throw Diagnostic("expected a date, found \(column.type)", at: .statement(range))
         }
     }
@@ -51,15 +51,15 @@ extension Frame {
 enum DayTable {
     static let maxSpan: Int64 = 1 << 20
 
-    static func map(_ days: ContiguousArray<Int64>, _ function: (Int64) -> Int64) throws -> ContiguousArray<Int64> {
-        guard let low = days.min(), let high = days.max() else { return [] }
+    static func map<Day: FixedWidthInteger>(_ days: ContiguousArray<Day>, _ function: (Int64) -> Int64) throws -> ContiguousArray<Int64> {
+        guard let low = days.min().map(Int64.init), let high = days.max().map(Int64.init) else { return [] }
         let (span, overflow) = high.subtractingReportingOverflow(low)
         guard !overflow, span < maxSpan else {
-            return try unaryMap(days) { (function($0), false) }.0
+            return try unaryMap(days) { (function(Int64($0)), false) }.0
         }
         let table = ContiguousArray((0...span).map { function(low + $0) })
         return try table.withUnsafeBufferPointer { lookup in
-            try unaryMap(days) { (lookup[Int($0 &- low)], false) }.0
+            try unaryMap(days) { (lookup[Int(Int64($0) &- low)], false) }.0
         }
     }
 }

@@ -80,6 +80,11 @@ extension BoundExpr {
         }
     }
 
+    var isLiteral: Bool {
+        if case .literal = self { return true }
+        return false
+    }
+
     /// True when the expression reads no column (a constant).
     var isConstant: Bool { referencedColumns().isEmpty }
 }

@@ -18,7 +18,7 @@ extension Frame {
         case .coalesce:
             return try coalesce(arguments, type, site: range)
         case .contains, .startsWith, .endsWith:
-            guard let predicate = StringPredicate(function) else { preconditionFailure("string predicate") }
+            guard let predicate = StringPredicate(function) else { throw Diagnostic("internal error: \(function.rawValue) is not a string predicate") }
             return try stringPredicate(predicate, arguments, range: range)
         case .lower, .upper:
             return try changeCase(arguments[0], upper: function == .upper, range: range)

@@ -165,18 +165,25 @@ enum Selection {
 
     /// Rows of `universe` (nil = all of `0..<count`) not in `subset`; both ascending, subset ⊆ universe.
     static func complement(_ subset: RowSelection, in universe: RowSelection?, count: Int) -> RowSelection {
-        let universe = universe ?? all(count)
-        var result = RowSelection()
-        result.reserveCapacity(universe.count - subset.count)
-        var next = 0
-        for row in universe {
-            if next < subset.count, subset[next] == row {
-                next += 1
-            } else {
-                result.append(row)
+        let total = universe?.count ?? count
+        return RowSelection(unsafeUninitializedCapacity: total - subset.count) { out, initialized in
+            var written = 0
+            subset.withUnsafeBufferPointer { taken in
+                var next = 0
+                // Branchless: the cursor advances past rows that are in `subset`.
+                func visit(_ row: Int32) {
+                    let isTaken = next < taken.count && taken[next] == row
+                    next &+= bit(isTaken)
+                    if !isTaken { out[written] = row; written &+= 1 }
+                }
+                if let universe {
+                    universe.withUnsafeBufferPointer { rows in for row in rows { visit(row) } }
+                } else {
+                    for row in 0..<count { visit(Int32(truncatingIfNeeded: row)) }
+                }
             }
+            initialized = written
         }
-        return result
     }
 
     /// Union of two disjoint ascending selections, ascending.
