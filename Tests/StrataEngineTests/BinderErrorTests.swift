@@ -266,7 +266,7 @@ import Testing
             "Error: union: column \"category\" is a string here but an integer in the other table"))
     }
 
-    @Test func duplicatesIsNotSupportedYet() {
-        #expect(BinderTest.error("orders | duplicates customer_id").hasPrefix("Error: duplicates is not supported yet"))
+    @Test func duplicatesNeedsKnownColumns() {
+        #expect(BinderTest.error("orders | duplicates customer_idd").hasPrefix(#"Error: column "customer_idd" not found. Did you mean "customer_id"?"#))
     }
 }
