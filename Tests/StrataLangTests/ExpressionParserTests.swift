@@ -120,3 +120,34 @@ private func parseError(_ text: String) -> String {
         #expect(parseError("t | where case a 1").hasPrefix("Error: expected => after the condition"))
     }
 }
+
+@Suite struct SegmentationVerbParserTests {
+    @Test func rfmAbcScoreCluster() throws {
+        guard case .show(let pipeline) = try Parser.parse("""
+            orders | rfm customer_id, order_date, amount (method quantile, bins 4, r_breaks [30, 90, 180])
+              | abc monetary (a 0.8, b 0.95) | cluster 4 on recency, monetary (log, seed 7)
+            """) else {
+            Issue.record("not a pipeline")
+            return
+        }
+        guard case .rfm(let customer, let date, let amount, let options) = pipeline.verbs[0].kind else {
+            Issue.record("not rfm")
+            return
+        }
+        #expect([customer.text, date.text, amount.text] == ["customer_id", "order_date", "amount"])
+        #expect(options.map(\.name.text) == ["method", "bins", "r_breaks"])
+        guard case .abc(let column, let abcOptions) = pipeline.verbs[1].kind,
+              case .cluster(4, let columns, let clusterOptions) = pipeline.verbs[2].kind else {
+            Issue.record("not abc and cluster")
+            return
+        }
+        #expect(column.text == "monetary" && abcOptions.count == 2)
+        #expect(columns.map(\.text) == ["recency", "monetary"] && clusterOptions.map(\.name.text) == ["log", "seed"])
+        guard case .show(let scored) = try Parser.parse(#"interactions | score customer_id by kind (rules "r.csv")"#),
+              case .score(let key, let kind, let scoreOptions) = scored.verbs[0].kind else {
+            Issue.record("not score")
+            return
+        }
+        #expect(key.text == "customer_id" && kind.text == "kind" && scoreOptions.count == 1)
+    }
+}

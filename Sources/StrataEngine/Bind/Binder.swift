@@ -73,6 +73,8 @@ public struct Binder {
             return try bindJoin(kind, source, on: keys, input: input)
         case .union(let source):
             return try bindUnion(source, input: input)
+        case .rfm, .abc, .score, .cluster:
+            throw Diagnostic("this verb is not supported yet", at: .statement(verb.range))
         case .duplicates(let names):
             let schema = input.schema
             var keys: [Int] = []

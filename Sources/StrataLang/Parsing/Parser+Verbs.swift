@@ -68,10 +68,40 @@ extension Parser {
         case "duplicates":
             advance()
             kind = .duplicates(try nameList(what: "a key column"))
+        case "rfm":
+            advance()
+            let customer = try name(what: "the customer column: rfm customer_id, order_date, amount")
+            try expectSymbol(",")
+            let date = try name(what: "the order date column: rfm customer_id, order_date, amount")
+            try expectSymbol(",")
+            let amount = try name(what: "the amount column: rfm customer_id, order_date, amount")
+            kind = .rfm(customer: customer, date: date, amount: amount, options: try verbOptions())
+        case "abc":
+            advance()
+            let column = try name(what: "the value column: abc monetary")
+            kind = .abc(column, options: try verbOptions())
+        case "score":
+            advance()
+            let key = try name(what: "the key column: score customer_id by kind")
+            guard current.word == "by" else { throw error("expected by and the event kind column: score customer_id by kind") }
+            advance()
+            let eventKind = try name(what: "the event kind column")
+            kind = .score(key: key, kind: eventKind, options: try verbOptions())
+        case "cluster":
+            advance()
+            let count = try integer(what: "the number of clusters: cluster 4 on recency, monetary")
+            guard current.word == "on" else { throw error("expected on and the columns: cluster \(count) on recency, monetary") }
+            advance()
+            kind = .cluster(count, on: try nameList(what: "a numeric column"), options: try verbOptions())
         default:
             throw error("unknown verb \"\(word)\"." + Suggestion.phrase(for: word, among: Parser.verbs))
         }
         return Verb(kind, start..<previousEnd)
+    }
+
+    /// `(name value, …)` after a verb, or none.
+    mutating func verbOptions() throws(Diagnostic) -> [OptionItem] {
+        current.isSymbol("(") ? try optionGroup().items : []
     }
 
     /// True at `|`, `)` or the end: where an optional verb argument list is absent.

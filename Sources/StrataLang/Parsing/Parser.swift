@@ -10,7 +10,7 @@ public struct Parser {
     /// Pipeline verbs the parser accepts after `|`.
     public static let verbs = [
         "where", "derive", "select", "drop", "group", "sort", "limit", "top", "distinct", "count",
-        "join", "left", "union", "duplicates",
+        "join", "left", "union", "duplicates", "rfm", "abc", "score", "cluster",
     ]
 
     public init(tokens: [Token]) {

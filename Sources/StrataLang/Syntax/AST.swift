@@ -107,6 +107,14 @@ public struct Verb: Sendable, Equatable {
         case union(Source)
         /// `duplicates k1, k2`: groups of rows sharing normalised keys (data hygiene)
         case duplicates([Name])
+        /// `rfm CUSTOMER, DATE, AMOUNT [(options)]`: one row per customer with R, F, M scores
+        case rfm(customer: Name, date: Name, amount: Name, options: [OptionItem])
+        /// `abc COLUMN [(options)]`: ABC classes by cumulative share of COLUMN
+        case abc(Name, options: [OptionItem])
+        /// `score KEY by KIND [(options)]`: points per event kind, decay and bands per KEY
+        case score(key: Name, kind: Name, options: [OptionItem])
+        /// `cluster K on COL, … [(options)]`: k-means cluster per row
+        case cluster(Int, on: [Name], options: [OptionItem])
     }
 
     public var kind: Kind
