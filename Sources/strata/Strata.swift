@@ -23,6 +23,8 @@ struct SessionOptions: ParsableArguments {
     var asof: String?
 
     func makeSession(color: Bool) throws -> Session {
+        // Column-sized buffers are reused instead of page-faulted in anew (see MemoryTuning).
+        MemoryTuning.reuseLargeAllocations()
         var settings = Settings()
         if let asof {
             guard let date = CivilDate(iso: asof) else {
