@@ -73,7 +73,11 @@ public struct Binder {
             return try bindJoin(kind, source, on: keys, input: input)
         case .union(let source):
             return try bindUnion(source, input: input)
-        case .rfm, .abc, .score, .cluster:
+        case .rfm(let customer, let date, let amount, let options):
+            return try bindRFM(customer: customer, date: date, amount: amount, options: options, verb: verb, input: input)
+        case .abc(let column, let options):
+            return try bindABC(column, options: options, input: input)
+        case .score, .cluster:
             throw Diagnostic("this verb is not supported yet", at: .statement(verb.range))
         case .duplicates(let names):
             let schema = input.schema

@@ -5,9 +5,12 @@ import StrataCore
 public struct Executor {
     /// Tables the plan's scans read.
     public let tables: (String) -> Table?
+    /// Collects what operators report beside their rows (warnings, RFM thresholds).
+    public let context: ExecutionContext
 
-    public init(tables: @escaping (String) -> Table?) {
+    public init(tables: @escaping (String) -> Table?, context: ExecutionContext = ExecutionContext()) {
         self.tables = tables
+        self.context = context
     }
 
     /// The plan's result.
@@ -45,6 +48,10 @@ public struct Executor {
             return try UnionOperator.run(try run(first), try run(second))
         case .duplicates(let child, let keys):
             return try DuplicatesOperator.run(try run(child), keys: keys)
+        case .rfm(let child, let spec):
+            return try RFMOperator.run(try run(child), spec: spec, context: context)
+        case .abc(let child, let spec):
+            return try ABCOperator.run(try run(child), spec: spec, context: context)
         }
     }
 }

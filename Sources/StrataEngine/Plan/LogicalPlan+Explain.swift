@@ -71,6 +71,12 @@ extension LogicalPlan {
             let input = names(child)
             lines.append(indent + "duplicates by " + keys.map { ExprText.name(at: $0, in: input) }.joined(separator: ", "))
             child.appendExplain(to: &lines, depth: depth + 1)
+        case .rfm(let child, let spec):
+            lines.append(indent + spec.explain(names: names(child)))
+            child.appendExplain(to: &lines, depth: depth + 1)
+        case .abc(let child, let spec):
+            lines.append(indent + spec.explain(names: names(child)))
+            child.appendExplain(to: &lines, depth: depth + 1)
         case .union(let first, let second):
             lines.append(indent + "union")
             first.appendExplain(to: &lines, depth: depth + 1)

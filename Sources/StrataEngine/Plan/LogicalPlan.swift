@@ -29,6 +29,11 @@ public indirect enum LogicalPlan: Sendable {
     /// Rows whose `keys`, normalised (``KeyNormalization``), equal another row's: grouped
     /// together in order of first appearance, with `dup_group` (1, 2, …) and `dup_size`.
     case duplicates(LogicalPlan, keys: [Int])
+    /// One row per customer with recency, frequency, monetary, their scores and a segment
+    /// (``RFMSpec``); customers in order of first appearance.
+    case rfm(LogicalPlan, RFMSpec)
+    /// Rows sorted by a value, largest first, with its cumulative share and an A/B/C class.
+    case abc(LogicalPlan, ABCSpec)
 }
 
 /// An output column of `.project`.
@@ -107,6 +112,10 @@ extension LogicalPlan {
             return first.schema
         case .duplicates(let child, _):
             return child.schema + [Field(name: "dup_group", type: .int64), Field(name: "dup_size", type: .int64)]
+        case .rfm(let child, let spec):
+            return RFMSpec.outputFields(input: child.schema, spec: spec)
+        case .abc(let child, _):
+            return ABCSpec.outputFields(input: child.schema)
         }
     }
 }
