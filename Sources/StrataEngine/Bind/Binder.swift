@@ -12,6 +12,9 @@ public struct Binder {
     let catalog: any SchemaCatalog
     /// The analysis date (days since 1970-01-01) that `days_since` measures from.
     let asOf: Int32
+    /// Segment schemes the user loaded (`.scheme NAME from "file.csv"`), by name; the shipped
+    /// ones are always known.
+    public var schemes: [String: SegmentScheme] = [:]
 
     public init(catalog: any SchemaCatalog, asOf: Int32) {
         self.catalog = catalog

@@ -13,6 +13,7 @@ extension Session {
         case .assign(let name, let pipeline):
             let table = try evaluate(pipeline)
             catalog.set(name.text, table)
+            segmentation.remember(name.text)
             return Outcome(output: Session.summary(name.text, table) + "\n")
         case .show(let pipeline):
             return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
@@ -28,12 +29,16 @@ extension Session {
 
     /// The logical plan of a pipeline, as of the session's `.asof` date.
     func plan(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {
-        try Binder(catalog: catalog, asOf: settings.asOf).bind(pipeline)
+        var binder = Binder(catalog: catalog, asOf: settings.asOf)
+        binder.schemes = segmentation.schemes
+        return try binder.bind(pipeline)
     }
 
     func execute(_ plan: LogicalPlan) throws -> Table {
         let catalog = self.catalog
-        return try Executor(tables: { catalog[$0] }).run(plan)
+        let context = ExecutionContext()
+        defer { segmentation.absorb(context) }
+        return try Executor(tables: { catalog[$0] }, context: context).run(plan)
     }
 
     /// `load NAME from "path" (options)`: the table is replaced only when the whole file loaded.

@@ -52,6 +52,8 @@ public final class Session {
     public internal(set) var transcript: [TranscriptEntry] = []
     /// The text of the statement being executed (`assert` quotes parts of it).
     var currentStatement = ""
+    /// RFM reports of tables, user schemes and pending warnings (see ``SegmentationState``).
+    var segmentation = SegmentationState()
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath, settings: Settings = Settings()) {
         self.workingDirectory = workingDirectory
@@ -97,6 +99,11 @@ public final class Session {
             outcome = .failure("Error: cancelled; nothing was changed")
         } catch {
             outcome = .failure("Error: \(error)")
+        }
+        // Operator warnings print with the result; a failed statement drops them.
+        let warnings = segmentation.takeWarnings()
+        if outcome.succeeded, !warnings.isEmpty {
+            outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n") + warnings
         }
         if settings.timer, !trimmed.hasPrefix(".timer") {
             let elapsed = ContinuousClock.now - started
