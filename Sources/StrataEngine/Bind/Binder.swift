@@ -15,6 +15,9 @@ public struct Binder {
     /// Segment schemes the user loaded (`.scheme NAME from "file.csv"`), by name; the shipped
     /// ones are always known.
     public var schemes: [String: SegmentScheme] = [:]
+    /// Reads a file a statement names (`score … (rules "file.csv")`) as the session allows,
+    /// the refusal or read error located at `range`; nil: files cannot be read.
+    public var readFile: ((_ path: String, _ range: Range<Int>) throws(Diagnostic) -> String)?
 
     public init(catalog: any SchemaCatalog, asOf: Int32) {
         self.catalog = catalog
@@ -80,8 +83,10 @@ public struct Binder {
             return try bindRFM(customer: customer, date: date, amount: amount, options: options, verb: verb, input: input)
         case .abc(let column, let options):
             return try bindABC(column, options: options, input: input)
-        case .score, .cluster:
-            throw Diagnostic("this verb is not supported yet", at: .statement(verb.range))
+        case .score(let key, let kind, let options):
+            return try bindScore(key: key, kind: kind, options: options, verb: verb, input: input)
+        case .cluster(let count, let names, let options):
+            return try bindCluster(count, on: names, options: options, verb: verb, input: input)
         case .duplicates(let names):
             let schema = input.schema
             var keys: [Int] = []

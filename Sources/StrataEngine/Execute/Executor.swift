@@ -52,6 +52,10 @@ public struct Executor {
             return try RFMOperator.run(try run(child), spec: spec, context: context)
         case .abc(let child, let spec):
             return try ABCOperator.run(try run(child), spec: spec, context: context)
+        case .score(let child, let spec):
+            return try ScoreOperator.run(try run(child), spec: spec, context: context)
+        case .cluster(let child, let spec):
+            return try ClusterOperator.run(try run(child), spec: spec, context: context)
         }
     }
 }

@@ -77,6 +77,12 @@ extension LogicalPlan {
         case .abc(let child, let spec):
             lines.append(indent + spec.explain(names: names(child)))
             child.appendExplain(to: &lines, depth: depth + 1)
+        case .score(let child, let spec):
+            lines.append(indent + spec.explain(names: names(child)))
+            child.appendExplain(to: &lines, depth: depth + 1)
+        case .cluster(let child, let spec):
+            lines.append(indent + spec.explain(names: names(child)))
+            child.appendExplain(to: &lines, depth: depth + 1)
         case .union(let first, let second):
             lines.append(indent + "union")
             first.appendExplain(to: &lines, depth: depth + 1)

@@ -34,6 +34,11 @@ public indirect enum LogicalPlan: Sendable {
     case rfm(LogicalPlan, RFMSpec)
     /// Rows sorted by a value, largest first, with its cumulative share and an A/B/C class.
     case abc(LogicalPlan, ABCSpec)
+    /// One row per key of an events table: points per event kind, decay, score and band
+    /// (``ScoreSpec``, ``ScoreOperator``); keys in order of first appearance.
+    case score(LogicalPlan, ScoreSpec)
+    /// The input rows plus `cluster` (1…K) by k-means (``ClusterSpec``, ``ClusterOperator``).
+    case cluster(LogicalPlan, ClusterSpec)
 }
 
 /// An output column of `.project`.
@@ -116,6 +121,10 @@ extension LogicalPlan {
             return RFMSpec.outputFields(input: child.schema, spec: spec)
         case .abc(let child, _):
             return ABCSpec.outputFields(input: child.schema)
+        case .score(let child, let spec):
+            return [child.schema[spec.key]] + ScoreOperator.outputFields
+        case .cluster(let child, let spec):
+            return ClusterSpec.outputFields(input: child.schema, spec: spec)
         }
     }
 }

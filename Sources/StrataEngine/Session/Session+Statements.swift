@@ -31,6 +31,7 @@ extension Session {
     func plan(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {
         var binder = Binder(catalog: catalog, asOf: settings.asOf)
         binder.schemes = segmentation.schemes
+        binder.readFile = { [unowned self] path, range throws(Diagnostic) in try self.readRuleFile(path, at: range) }
         return try binder.bind(pipeline)
     }
 

@@ -102,7 +102,25 @@ public struct Parser {
         return (items, start..<previousEnd)
     }
 
+    /// A value, `value => value` (a pair) or `word op value` (a comparison, op `>=` `>` `<=`
+    /// `<` `==`).
     mutating func optionValue() throws(Diagnostic) -> OptionValue {
+        let start = current.range.lowerBound
+        let value = try optionPrimary()
+        if case .word(let name) = value, case .symbol(let op) = current.kind, [">=", ">", "<=", "<", "=="].contains(op) {
+            advance()
+            let right = try optionPrimary()
+            return .comparison(name, op, right, start..<previousEnd)
+        }
+        if current.isSymbol("=>") {
+            advance()
+            let right = try optionPrimary()
+            return .pair(value, right, start..<previousEnd)
+        }
+        return value
+    }
+
+    mutating func optionPrimary() throws(Diagnostic) -> OptionValue {
         let token = current
         switch token.kind {
         case .identifier:

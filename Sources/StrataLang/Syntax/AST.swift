@@ -146,11 +146,16 @@ public indirect enum OptionValue: Sendable, Equatable {
     case list([OptionValue], Range<Int>)
     /// `(name value, name value)`
     case group([OptionItem], Range<Int>)
+    /// `a => b`, e.g. `decay [30 => -10]`, inline rules `rules [白皮书 => 5]`
+    case pair(OptionValue, OptionValue, Range<Int>)
+    /// `name op value` with op one of `>=` `>` `<=` `<` `==`, e.g. `bands [high >= 60]`
+    case comparison(Name, String, OptionValue, Range<Int>)
 
     public var range: Range<Int> {
         switch self {
         case .word(let name): name.range
-        case .string(_, let range), .number(_, let range), .list(_, let range), .group(_, let range): range
+        case .string(_, let range), .number(_, let range), .list(_, let range), .group(_, let range),
+             .pair(_, _, let range), .comparison(_, _, _, let range): range
         }
     }
 }
