@@ -99,3 +99,13 @@ public struct ClusterReport: Sendable {
         return Table(named)
     }
 }
+
+extension ClusterReport {
+    /// The headline, then the centroid table (means rounded to 2 decimals) as `options` render it.
+    func text(options: RenderOptions) -> String {
+        var rounded = self
+        rounded.means = means.map { $0.map { ($0 * 100).rounded() / 100 } }
+        let table = Renderer.render(rounded.centroids, options: options)
+        return headline + "\n" + table + (table.hasSuffix("\n") ? "" : "\n")
+    }
+}

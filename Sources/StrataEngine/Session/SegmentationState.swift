@@ -12,16 +12,25 @@ struct SegmentationState {
     private(set) var pendingWarnings: [String] = []
     /// RFM report of the last plan run.
     private var lastReport: RFMReport?
+    /// Reports of the `cluster` nodes the current statement ran (printed with its result).
+    private(set) var pendingClusters: [ClusterReport] = []
 
     /// Takes in what one plan's operators reported.
     mutating func absorb(_ context: ExecutionContext) {
         for warning in context.warnings where !pendingWarnings.contains(warning) { pendingWarnings.append(warning) }
         lastReport = context.reports(of: RFMReport.self).last
+        pendingClusters += context.reports(of: ClusterReport.self)
     }
 
     /// `let NAME = …` succeeded: NAME now has the report of the plan that made it (or none).
     mutating func remember(_ name: String) {
         reports[name] = lastReport
+    }
+
+    /// The pending cluster reports as text (headline and centroid table), clearing them.
+    mutating func takeClusterNotes(options: RenderOptions) -> String {
+        defer { pendingClusters = [] }
+        return pendingClusters.map { $0.text(options: options) }.joined()
     }
 
     /// The pending warnings as `warning: …` lines (empty when none), clearing them.

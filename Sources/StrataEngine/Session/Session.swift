@@ -101,6 +101,10 @@ public final class Session {
             outcome = .failure("Error: \(error)")
         }
         // Operator warnings print with the result; a failed statement drops them.
+        let clusterNotes = segmentation.takeClusterNotes(options: settings.render)
+        if outcome.succeeded, !clusterNotes.isEmpty {
+            outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n") + clusterNotes
+        }
         let warnings = segmentation.takeWarnings()
         if outcome.succeeded, !warnings.isEmpty {
             outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n") + warnings
