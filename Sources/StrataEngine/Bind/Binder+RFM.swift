@@ -75,7 +75,7 @@ extension Binder {
     }
 
     /// A shipped or user-loaded scheme; `rfm_package` is accepted for `rfm-package`.
-    func scheme(named name: String, at range: Range<Int>, monetary: DataType) throws(Diagnostic) -> SegmentScheme {
+    func scheme(named name: String, at range: Range<Int>?, monetary: DataType) throws(Diagnostic) -> SegmentScheme {
         let key = name.replacingOccurrences(of: "_", with: "-")
         switch key {
         case "default":
@@ -90,7 +90,7 @@ extension Binder {
             if let scheme = schemes[name] { return scheme }
             let known = ShippedSchemes.names + schemes.keys.sorted()
             throw Diagnostic("unknown scheme \"\(name)\"." + Suggestion.phrase(for: name, among: known)
-                + " Schemes: " + known.joined(separator: ", "), at: .statement(range))
+                + " Schemes: " + known.joined(separator: ", "), at: range.map { .statement($0) })
         }
     }
 
@@ -155,5 +155,13 @@ extension Binder {
                              at: .statement(range))
         }
         return .abc(input, ABCSpec(column: index, limits: limits))
+    }
+}
+
+extension Binder {
+    /// A binder that also knows the user's schemes.
+    init(catalog: any SchemaCatalog, asOf: Int32, schemes: [String: SegmentScheme]) {
+        self.init(catalog: catalog, asOf: asOf)
+        self.schemes = schemes
     }
 }

@@ -193,8 +193,8 @@ enum RFMBinning {
         let below = inclusiveBelow ? "<=" : "<", above = inclusiveBelow ? "<" : "<="
         var texts: [String] = []
         for bin in 1...scoreCount {
-            let lower = bin >= 2 ? NumberText.double(breaks[bin - 2]) : nil
-            let upper = bin <= breaks.count ? NumberText.double(breaks[bin - 1]) : nil
+            let lower = bin >= 2 ? shown(breaks[bin - 2]) : nil
+            let upper = bin <= breaks.count ? shown(breaks[bin - 1]) : nil
             switch (lower, upper) {
             case (nil, let upper?): texts.append("\(name) \(below) \(upper)")
             case (let lower?, nil): texts.append("\(name) \(inclusiveBelow ? ">" : ">=") \(lower)")
@@ -203,6 +203,11 @@ enum RFMBinning {
             }
         }
         return lowerIsBetter ? texts.reversed() : texts
+    }
+
+    /// A break as text, rounded to 6 decimals (interpolation leaves binary noise).
+    static func shown(_ value: Double) -> String {
+        NumberText.double((value * 1e6).rounded() / 1e6)
     }
 
     /// R's type-7 quantile (numpy's default) of ascending `sorted`: linear interpolation

@@ -72,9 +72,7 @@ public enum RuleCondition: Sendable, Equatable {
         case .expression(_, let text):
             return text
         case .meanSplit(let r, let f, let m):
-            return [r ? "recency < mean" : "recency >= mean",
-                    f ? "frequency > mean" : "frequency <= mean",
-                    m ? "monetary > mean" : "monetary <= mean"].joined(separator: ", ")
+            return "r \(r ? "high" : "low"), f \(f ? "high" : "low"), m \(m ? "high" : "low")"
         }
     }
 }

@@ -57,6 +57,16 @@ struct DotCommand: Sendable {
             guard !arguments.words.isEmpty else { throw DotCommand.usageError(".explain") }
             return Outcome(output: try session.explain(arguments.text, offset: arguments.textOffset) + "\n")
         },
+        DotCommand(name: ".thresholds", arguments: "TABLE", summary: "The cut points and customers per score of a table made by rfm") { session, arguments in
+            guard let name = arguments.words.first else { throw DotCommand.usageError(".thresholds") }
+            return try session.thresholds(name)
+        },
+        DotCommand(name: ".scheme", arguments: "NAME [from \"rules.csv\"]", summary: "Show a segment scheme (rules, R × F map, dead rules), or load one from CSV") { session, arguments in
+            let words = arguments.words
+            if words.count == 3, words[1] == "from" { return try session.loadScheme(words[0], path: words[2]) }
+            guard words.count == 1 else { throw DotCommand.usageError(".scheme") }
+            return try session.showScheme(words[0])
+        },
         DotCommand(name: ".read", arguments: "FILE", summary: "Run a script (.strata) or notebook (.md) into this session") { session, arguments in
             guard let path = arguments.words.first else { throw DotCommand.usageError(".read") }
             return session.runScript(path: path)
