@@ -1,5 +1,8 @@
-/// Joins physical lines into complete statements: a line ending in `|` or `\` continues
-/// onto the next one (the `\` itself is dropped). Shared by the REPL, `.read` and scripts.
+/// Joins physical lines into complete statements. A statement continues onto the next line
+/// when the line ends in `|`, `,`, `=>`, `=`, `and`, `or` or `\` (the `\` itself is
+/// dropped), or while a `(` or `[` is open. In scripts and notebooks (``split(_:firstLine:)``)
+/// a line that starts with `|` also continues the statement before it.
+/// Shared by the REPL, `.read`, scripts and notebooks.
 public struct StatementAssembler: Sendable {
     private var pending: [String] = []
 
@@ -17,7 +20,7 @@ public struct StatementAssembler: Sendable {
             pending.append(String(trimmed.dropLast()))
             return nil
         }
-        if trimmed.hasSuffix("|") {
+        if StatementAssembler.continues(trimmed, after: pending) {
             pending.append(trimmed)
             return nil
         }
@@ -33,6 +36,58 @@ public struct StatementAssembler: Sendable {
         guard !pending.isEmpty else { return nil }
         defer { pending.removeAll() }
         return pending.joined(separator: "\n")
+    }
+
+    /// The statements of a whole script or notebook cell with the line each starts on.
+    /// Here a line beginning with `|` continues the statement before it, as in
+    /// `customers | join spend on customer_id` followed by `  | derive …`.
+    public static func split(_ text: String, firstLine: Int = 1) -> [(text: String, line: Int)] {
+        var statements: [(text: String, line: Int)] = []
+        var assembler = StatementAssembler()
+        var startLine = firstLine
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            if line.drop(while: \.isWhitespace).hasPrefix("|"), !assembler.isContinuing, let previous = statements.last,
+               !previous.text.hasPrefix(".") {
+                // Reopen the previous statement: this line carries on its pipeline.
+                statements.removeLast()
+                assembler.pending = [previous.text]
+                startLine = previous.line
+            }
+            if !assembler.isContinuing { startLine = firstLine + offset }
+            if let statement = assembler.feed(line) { statements.append((statement, startLine)) }
+        }
+        if let statement = assembler.flush() { statements.append((statement, startLine)) }
+        return statements
+    }
+
+    /// True when a statement ending with `line` (after `pending` lines) goes on.
+    static func continues(_ line: String, after pending: [String]) -> Bool {
+        // A trailing `=` also covers `==`, `>=`, …: each still needs its right side.
+        if ["|", ",", "=>", "="].contains(where: line.hasSuffix) { return true }
+        let lastWord = line.split(whereSeparator: { $0.isWhitespace }).last.map(String.init) ?? ""
+        if lastWord == "and" || lastWord == "or" { return true }
+        return openBrackets(in: pending + [line]) > 0
+    }
+
+    /// `(` and `[` not yet closed, outside strings and backticks.
+    static func openBrackets(in lines: [String]) -> Int {
+        var depth = 0
+        var quote: Character?
+        for line in lines {
+            for character in line {
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "`" {
+                    quote = character
+                } else if character == "(" || character == "[" {
+                    depth += 1
+                } else if character == ")" || character == "]" {
+                    depth -= 1
+                }
+            }
+        }
+        return depth
     }
 
     /// Drops a half-entered statement (Ctrl-C at the continuation prompt).

@@ -74,16 +74,7 @@ public struct NotebookRunner {
         // output does not depend on the folder `strata test` was started from.
         let shownPath = cell.expectsError ? (path as NSString).lastPathComponent : path
         var output = ""
-        var assembler = StatementAssembler()
-        var firstLine = cell.firstCodeLine
-        var statements: [(String, Int)] = []
-        for (offset, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if !assembler.isContinuing { firstLine = cell.firstCodeLine + offset }
-            if let statement = assembler.feed(String(line)) { statements.append((statement, firstLine)) }
-        }
-        if let statement = assembler.flush() { statements.append((statement, firstLine)) }
-
-        for (statement, line) in statements {
+        for (statement, line) in StatementAssembler.split(code, firstLine: cell.firstCodeLine) {
             let outcome = session.execute(statement, file: shownPath, line: line)
             observer?(statement, outcome, cell)
             output += NotebookRunner.terminated(outcome.output)

@@ -116,3 +116,31 @@ private func parseError(_ text: String) -> String {
         #expect(!assembler.isContinuing)
     }
 }
+
+@Suite struct StatementSplitTests {
+    @Test func leadingPipeTrailingCommaAndOpenBracketsContinue() {
+        let script = """
+            .asof 2026-06-30
+            customers | join spend on customer_id
+              | derive tier = case spent >= 100000 => "A",
+                                   spent >= 30000 => "B",
+                                   _ => "C"
+              | group tier agg n = count()
+
+            orders | where category in ["家电",
+                                        "数码"] and
+              amount > 0
+            | limit 1
+            """
+        let statements = StatementAssembler.split(script, firstLine: 10)
+        #expect(statements.map(\.line) == [10, 11, 17])
+        #expect(statements[1].text.hasPrefix("customers | join spend on customer_id\n  | derive tier"))
+        #expect(statements[1].text.hasSuffix("| group tier agg n = count()"))
+        #expect(statements[2].text.hasSuffix("amount > 0\n| limit 1"))
+    }
+
+    @Test func aDotCommandIsNeverReopened() {
+        let statements = StatementAssembler.split(".tables\n| limit 1")
+        #expect(statements.map(\.text) == [".tables", "| limit 1"])
+    }
+}

@@ -25,18 +25,9 @@ extension Session {
     /// Runs the statements of `text`; errors name `displayPath:line:column`.
     public func runScript(text: String, displayPath: String) -> Outcome {
         var total = Outcome()
-        var assembler = StatementAssembler()
-        var firstLine = 1
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, rawLine) in lines.enumerated() {
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
-            if !assembler.isContinuing { firstLine = offset + 1 }
-            guard let statement = assembler.feed(line) else { continue }
-            total.append(execute(statement, origin: (displayPath, firstLine)))
+        for (statement, line) in StatementAssembler.split(text) {
+            total.append(execute(statement, origin: (displayPath, line)))
             if !total.succeeded || total.quit { return total }
-        }
-        if let statement = assembler.flush() {
-            total.append(execute(statement, origin: (displayPath, firstLine)))
         }
         return total
     }
