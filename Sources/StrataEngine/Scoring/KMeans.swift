@@ -115,8 +115,21 @@ struct KMeans {
             for index in moved.indices { shift += (moved[index] - centers[index]) * (moved[index] - centers[index]) }
             centers = moved
             if shift <= tolerance {
+                // Report the partition exactly: centroids are its means, and by the parallel-axis
+                // theorem Σ‖x − mean‖² = Σ‖x − c‖² − n‖mean − c‖² per cluster (no extra pass).
                 let last = try assign(centers: centers, k: k, labels: &labels)
-                return Result(labels: labels, centers: centers, sizes: last.counts, inertia: last.inertia,
+                var inertia = last.inertia
+                for cluster in 0..<k where last.counts[cluster] > 0 {
+                    var offset = 0.0
+                    for dimension in 0..<dimensions {
+                        let index = cluster * dimensions + dimension
+                        let mean = last.sums[index] / Double(last.counts[cluster])
+                        offset += (mean - centers[index]) * (mean - centers[index])
+                        centers[index] = mean
+                    }
+                    inertia -= Double(last.counts[cluster]) * offset
+                }
+                return Result(labels: labels, centers: centers, sizes: last.counts, inertia: max(0, inertia),
                               iterations: iterations + 1, restart: 0)
             }
         }
