@@ -58,7 +58,8 @@ enum RuleAnalysis {
             } else if free.isEmpty {
                 warnings.append(prefix + "rule \"\(rule.name)\" can never match: every cell it covers is taken by "
                     + list(earlier.map(quoted)))
-            } else if !earlier.isEmpty {
+            } else if !earlier.isEmpty, covered.count < cells {
+                // (A rule covering every cell is an "otherwise": overlapping is its job.)
                 let parts = earlier.map { "\(quoted($0)) in \(takenBy[$0] ?? 0) \(takenBy[$0] == 1 ? "cell" : "cells")" }
                 warnings.append(prefix + "rule \"\(rule.name)\" overlaps " + list(parts) + "; the earlier rule wins there")
             }
