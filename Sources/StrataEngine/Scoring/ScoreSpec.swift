@@ -61,7 +61,9 @@ public struct ScoreSpec: Sendable, Equatable {
             band.op.map { "\(band.name) \($0.rawValue) \(band.threshold)" } ?? band.name
         }.joined(separator: ", ")
         let source = rulesSource == "inline" ? "inline" : "\"\(rulesSource)\""
-        return "rules \(source) (\(rules.count) \(rules.count == 1 ? "kind" : "kinds")), decay [\(decayText)], bands [\(bandText)]"
+        let capped = rules.compactMap { rule in rule.cap.map { "\(rule.kind) => \($0)" } }
+        let capText = capped.isEmpty ? "" : ", caps [" + capped.joined(separator: ", ") + "]"
+        return "rules \(source) (\(rules.count) \(rules.count == 1 ? "kind" : "kinds"))\(capText), decay [\(decayText)], bands [\(bandText)]"
     }
 }
 
