@@ -102,9 +102,11 @@ struct DotCommand: Sendable {
         var lines = ["Statements:"]
         lines += [
             ("load NAME from \"file.csv\" [(options)]", "Load a CSV file (options: encoding gbk, types (c decimal), dates \"d/M/yyyy\", on_error skip, …)"),
-            ("describe TABLE", "Profile every column: type, nulls, distinct, min, max, example"),
-            ("TABLE | limit N", "Show the first N rows"),
-            ("let NAME = TABLE | …", "Keep a result as a new table"),
+            ("describe PIPELINE", "Profile every column: type, nulls, distinct, min, max, example, flags"),
+            ("TABLE | VERB | VERB …", "Print a result. Verbs: where, derive, select, drop, group … agg, sort, limit,\n"
+                + "      top N by, distinct, count, [left] join T on KEY, union T, duplicates KEY"),
+            ("let NAME = PIPELINE", "Keep a result as a new table"),
+            ("assert CONDITION", "Check a condition, e.g. assert count(orders | where amount < 0) < 100"),
         ].map { "  " + $0.0 + "\n      " + $0.1 }
         lines.append("Commands:")
         lines += all.map { "  " + DisplayWidth.pad($0.usage, to: width) + "  " + $0.summary }
