@@ -1,3 +1,4 @@
+import Foundation
 import StrataCore
 import StrataLang
 import Testing
@@ -110,5 +111,18 @@ import Testing
         #expect(RFMTests.rows(result) == ["2|50|0.5|A", "4|30|0.8|A", "3|15|0.95|B", "1|5|1|C", "5|0|1|C"])
         #expect(session.execute("orders | abc revenue (a 0.9, b 0.5)").error.contains("abc needs a < b"))
         #expect(session.execute("orders | abc revenue (c 0.5)").error.contains("unknown abc option"))
+    }
+
+    @Test func userSchemeFromCSV() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("strata-rules-\(UUID().uuidString).csv").path
+        try "segment,segment_en,r,f,m\n冠军,Champions,4-5,4-5,>=4\n流失,Lost,<=2,,\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = RFMTests.session(RFMTests.orders([("a", 1, 100), ("b", 300, 100)]))
+        let loaded = session.execute(".scheme mine from \"\(path)\"")
+        #expect(loaded.output.contains("scheme mine: 2 rules"))
+        #expect(loaded.output.contains("67 of 125 score cells match no rule"))
+        let table = try RFMTests.run(session, "orders | rfm customer, day, amount (bins 2, scheme mine) | select customer, segment, segment_en")
+        #expect(RFMTests.rows(table) == ["a|流失|Lost", "b|流失|Lost"])
+        #expect(session.execute(".scheme mine").output.contains("r 4-5, f 4-5, m 4-100"))
     }
 }

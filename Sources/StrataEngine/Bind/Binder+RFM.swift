@@ -87,7 +87,15 @@ extension Binder {
         case "rfm-package": return ShippedSchemes.rfmPackage
         case "cn8": return ShippedSchemes.cn8
         default:
-            if let scheme = schemes[name] { return scheme }
+            if var scheme = schemes[name] {
+                // Loaded rules were bound with a double monetary; bind them to this one.
+                for index in scheme.rules.indices {
+                    if case .expression(_, let text) = scheme.rules[index].condition {
+                        scheme.rules[index].condition = try bindRule(text, monetary: monetary, at: nil)
+                    }
+                }
+                return scheme
+            }
             let known = ShippedSchemes.names + schemes.keys.sorted()
             throw Diagnostic("unknown scheme \"\(name)\"." + Suggestion.phrase(for: name, among: known)
                 + " Schemes: " + known.joined(separator: ", "), at: range.map { .statement($0) })

@@ -45,8 +45,8 @@ extension Session {
     /// `rule` (a condition over r, f, m, recency, frequency, monetary) or `r`, `f`, `m`
     /// ranges (`4-5`, `3`, `<=2`, `>=4`, empty = any).
     func loadScheme(_ name: String, path: String) throws -> Outcome {
-        let table = try CSVReader.load(path: accessiblePath(path), displayPath: path,
-                                       options: { var options = CSVOptions(); options.types = ["r": .string, "f": .string, "m": .string]; return options }()).table
+        // Ranges such as 3 load as integers, 4-5 as text: both read back through their text.
+        let table = try CSVReader.load(path: accessiblePath(path), displayPath: path).table
         guard let segments = table.column(named: "segment") else {
             throw Diagnostic("\(path) needs a segment column (and rule, or r, f and m)")
         }
