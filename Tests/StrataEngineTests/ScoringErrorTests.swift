@@ -1,4 +1,5 @@
 import StrataCore
+import StrataLang
 import Testing
 @testable import StrataEngine
 
@@ -65,5 +66,27 @@ import Testing
         let clash = ScoringHarness(["e": Table([("score", Columns.int([1])), ("kind", Columns.string(["活动"])), ("d", Columns.date([1]))])])
         #expect(clash.error("e | score score by kind (rules [活动 => 1])").hasPrefix(
             "Error: the key column may not be called score: score adds a column of that name"))
+    }
+}
+
+@Suite struct ScoreOptionSyntaxTests {
+    @Test func pairsAndComparisonsParseWithRanges() throws {
+        let text = "e | score k by kind (decay [30 => -10], bands [high >= 60, low])"
+        guard case .show(let pipeline) = try Parser.parse(text), case .score(_, _, let options) = pipeline.verbs.first?.kind else {
+            Issue.record("not a score verb")
+            return
+        }
+        guard case .list(let steps, _)? = options.first?.value, case .pair(.number("30", _), .number("-10", _), let range) = steps.first else {
+            Issue.record("decay is not a list of pairs")
+            return
+        }
+        #expect(Array(text)[range].map(String.init).joined() == "30 => -10")
+        guard case .list(let bands, _)? = options.last?.value, case .comparison(let name, ">=", .number("60", _), let bandRange) = bands.first,
+              case .word(let low) = bands.last else {
+            Issue.record("bands are not comparisons")
+            return
+        }
+        #expect(name.text == "high" && low.text == "low")
+        #expect(Array(text)[bandRange].map(String.init).joined() == "high >= 60")
     }
 }
