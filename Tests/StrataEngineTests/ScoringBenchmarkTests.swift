@@ -33,7 +33,7 @@ struct ScoringBenchmarkTests {
         var result: Table?
         let ms = try Self.milliseconds { result = try h.run("events | score customer_id by kind (rules \"lead.csv\", caps [官网访问 => 20])").table }
         print("score: 4M events, 500K keys: \(Int(ms)) ms")
-        #expect(result?.rowCount == 500_000)
+        #expect((result?.rowCount ?? 0) > 499_000)  // a few keys draw no event
     }
 
     @Test func clusterOneMillionRows() throws {

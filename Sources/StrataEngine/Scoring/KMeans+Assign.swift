@@ -71,6 +71,7 @@ extension KMeans {
 
     private static func assignChunk(_ points: UnsafeBufferPointer<Double>, _ labels: UnsafeMutableBufferPointer<Int32>,
                                     _ range: Range<Int>, centers: [Double], k: Int, dimensions: Int) -> Step {
+        if dimensions <= 4 { return assignChunk4(points, labels, range, centers: centers, k: k, dimensions: dimensions) }
         var sums = [Double](repeating: 0, count: k * dimensions)
         var counts = [Int](repeating: 0, count: k)
         var inertia = 0.0
@@ -102,5 +103,47 @@ extension KMeans {
             }
         }
         return Step(sums: sums, counts: counts, inertia: inertia, changed: changed, farthestRow: farthestRow)
+    }
+
+    /// The same pass for up to 4 dimensions: a row and each centre as one zero-padded
+    /// `SIMD4<Double>`, so a distance is one vector subtract, multiply and sum.
+    private static func assignChunk4(_ points: UnsafeBufferPointer<Double>, _ labels: UnsafeMutableBufferPointer<Int32>,
+                                     _ range: Range<Int>, centers: [Double], k: Int, dimensions: Int) -> Step {
+        var centres = [SIMD4<Double>](repeating: .zero, count: k)
+        for cluster in 0..<k {
+            for dimension in 0..<dimensions { centres[cluster][dimension] = centers[cluster * dimensions + dimension] }
+        }
+        var sums = [SIMD4<Double>](repeating: .zero, count: k)
+        var counts = [Int](repeating: 0, count: k)
+        var inertia = 0.0
+        var changed = 0
+        var farthestRow = -1
+        var farthest = -1.0
+        centres.withUnsafeBufferPointer { centres in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for row in range {
+                    let base = row * dimensions
+                    var point = SIMD4<Double>.zero
+                    for dimension in 0..<dimensions { point[dimension] = points[base + dimension] }
+                    var bestCluster = 0
+                    var bestDistance = Double.infinity
+                    for cluster in 0..<k {
+                        let delta = point - centres[cluster]
+                        let distance = (delta * delta).sum()
+                        if distance < bestDistance { bestDistance = distance; bestCluster = cluster }
+                    }
+                    if labels[row] != Int32(bestCluster) { changed += 1; labels[row] = Int32(bestCluster) }
+                    counts[bestCluster] += 1
+                    inertia += bestDistance
+                    if bestDistance > farthest { farthest = bestDistance; farthestRow = row }
+                    sums[bestCluster] += point
+                }
+            }
+        }
+        var flat = [Double](repeating: 0, count: k * dimensions)
+        for cluster in 0..<k {
+            for dimension in 0..<dimensions { flat[cluster * dimensions + dimension] = sums[cluster][dimension] }
+        }
+        return Step(sums: flat, counts: counts, inertia: inertia, changed: changed, farthestRow: farthestRow)
     }
 }
