@@ -125,4 +125,28 @@ final class Scratch {
         _ = session.execute(".timer on")
         #expect(session.execute("orders | limit 1").output.contains("Run Time: "))
     }
+
+    @Test func pipingModesSendMessagesToStandardErrorAndDataToOutput() throws {
+        let scratch = try Scratch(["orders.csv": SessionTests.orders])
+        let session = Session(workingDirectory: scratch.url.path)
+        _ = session.execute(".mode json")
+        let load = session.execute(#"load orders from "orders.csv""#)
+        #expect(load.succeeded && load.output.isEmpty)
+        #expect(load.error == "orders: 3 rows × 5 columns from orders.csv (UTF-8)\n")
+        let data = session.execute("orders | limit 1")
+        #expect(data.output.hasPrefix("[\n{\"order_id\":1"))
+        #expect(data.error.isEmpty)
+    }
+
+    @Test func backtickedTableNamesLoadAndMissingTablesInAssertAreNamed() throws {
+        let scratch = try Scratch(["orders.csv": SessionTests.orders, "bad.csv": "a,d\n1,2024-01-01\n2,2024-02-30\n"])
+        let session = Session(workingDirectory: scratch.url.path)
+        #expect(session.execute(#"load `my orders` from "orders.csv""#).succeeded)
+        #expect(session.catalog["my orders"]?.rowCount == 3)
+        let assert = session.execute("assert count(my_orders) > 0")
+        #expect(assert.error.hasPrefix(#"Error: table "my_orders" not found. Did you mean "my orders"?"#))
+        let bad = session.execute(#"load b from "bad.csv""#)
+        #expect(bad.error.contains("b_rejects"))
+        #expect(session.execute(".asof 2026-02-30").error == #"Error: "2026-02-30" is not a date: .asof takes yyyy-MM-dd, e.g. .asof 2026-06-30"#)
+    }
 }

@@ -5,7 +5,7 @@
 /// name, so it is the same for every row and every run:
 ///
 /// An integer column is shown **ungrouped** when its name, compared case-insensitively,
-/// - is one of `id`, `no`, `nr`, `num`, `code`, `key`, `year`, `yr`, `zip`, `phone`,
+/// - is one of `id`, `no`, `nr`, `num`, `code`, `key`, `year`, `yr`, `zip`, `phone`, `rfm`,
 ///   `mobile`, `tel`, `年`, `年份`, `年度`; or
 /// - ends in `_`, `-` or a space followed by one of `id`, `no`, `nr`, `num`, `code`, `key`,
 ///   `year`, `zip`, `phone`, `tel`, `mobile` (`customer_id`, `order-no`); or starts with
@@ -17,7 +17,7 @@
 /// Every other integer column is grouped. Decimals and doubles are always grouped.
 enum IntegerGrouping {
     private static let exactNames: Set<String> = [
-        "id", "no", "nr", "num", "code", "key", "year", "yr", "zip", "phone", "mobile", "tel",
+        "id", "no", "nr", "num", "code", "key", "year", "yr", "zip", "phone", "mobile", "tel", "rfm",
         "年", "年份", "年度",
     ]
     private static let suffixWords = [

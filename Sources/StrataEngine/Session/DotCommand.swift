@@ -49,7 +49,9 @@ struct DotCommand: Sendable {
             guard let text = arguments.words.first else {
                 return Outcome(output: "asof \(CivilDate(days: session.settings.asOf))\n")
             }
-            guard let date = CivilDate(iso: text) else { throw DotCommand.usageError(".asof") }
+            guard let date = CivilDate(iso: text) else {
+                throw Diagnostic("\"\(text)\" is not a date: .asof takes yyyy-MM-dd, e.g. .asof 2026-06-30")
+            }
             session.settings.asOf = date.days
             return Outcome()
         },

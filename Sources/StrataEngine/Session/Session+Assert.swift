@@ -68,6 +68,11 @@ extension Session {
 
     /// The value of `count(P)`, `share(P)` or `f(P, column)`; nil when the call is not one.
     private func measureAggregate(_ name: Name, _ arguments: [Expr], _ range: Range<Int>) throws -> Column? {
+        let measures = name.text == "count" || name.text == "share" || Session.assertColumnAggregates.contains(name.text)
+        if measures, case .name(let table) = arguments.first, catalog[table.text] == nil {
+            // In assert a bare name in count(…) can only be a table: say which one is missing.
+            _ = try catalog.table(table.text, at: table.range)
+        }
         guard let first = arguments.first, let pipeline = assertPipeline(first) else { return nil }
         switch name.text {
         case "count", "share":

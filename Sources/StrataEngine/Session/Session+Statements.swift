@@ -14,7 +14,7 @@ extension Session {
             let table = try evaluate(pipeline)
             catalog.set(name.text, table)
             segmentation.remember(name.text)
-            return Outcome(output: Session.summary(name.text, table) + "\n")
+            return .notice(Session.summary(name.text, table) + "\n")
         case .show(let pipeline):
             return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
         case .assert(let condition):
@@ -44,7 +44,8 @@ extension Session {
 
     /// `load NAME from "path" (options)`: the table is replaced only when the whole file loaded.
     func load(name: Name, path: String, pathRange: Range<Int>, options items: [OptionItem]) throws -> Outcome {
-        let options = try LoadOptions.csvOptions(from: items)
+        var options = try LoadOptions.csvOptions(from: items)
+        options.tableName = name.text
         let result: CSVLoadResult
         do {
             result = try CSVReader.load(path: accessiblePath(path, at: pathRange), displayPath: path, options: options)
@@ -60,7 +61,7 @@ extension Session {
             lines.append("  \(NumberText.integer(Int64(rejects.rowCount), grouped: true)) rejected "
                 + (rejects.rowCount == 1 ? "value" : "values") + " kept in \(rejectsName)")
         }
-        return Outcome(output: lines.joined(separator: "\n") + "\n")
+        return .notice(lines.joined(separator: "\n") + "\n")
     }
 
     /// `orders: 21,437 rows × 5 columns`

@@ -12,6 +12,10 @@ public struct Outcome: Sendable {
     public var succeeded: Bool
     /// True after `.quit`.
     public var quit: Bool
+    /// Informational lines (summaries, warnings, run times) not yet placed: `Session.execute`
+    /// puts them with the output in table mode, and on standard error in the piping modes
+    /// (csv, json, markdown) so that piped data stays clean.
+    var notice = ""
 
     public init(output: String = "", error: String = "", succeeded: Bool = true, quit: Bool = false) {
         self.output = output
@@ -21,6 +25,19 @@ public struct Outcome: Sendable {
     }
 
     static func failure(_ text: String) -> Outcome { Outcome(error: text, succeeded: false) }
+
+    /// An outcome that only informs (`orders: 21,000 rows × 5 columns …`).
+    static func notice(_ text: String) -> Outcome {
+        var outcome = Outcome()
+        outcome.notice = text
+        return outcome
+    }
+
+    /// Adds an informational block after what is already noted.
+    mutating func addNotice(_ text: String) {
+        guard !text.isEmpty else { return }
+        notice += (notice.isEmpty || notice.hasSuffix("\n") ? "" : "\n") + text
+    }
 
     /// Appends another outcome's text; fails when either failed.
     mutating func append(_ other: Outcome) {
@@ -102,17 +119,22 @@ public final class Session {
         }
         // Operator warnings print with the result; a failed statement drops them.
         let clusterNotes = segmentation.takeClusterNotes(options: settings.render)
-        if outcome.succeeded, !clusterNotes.isEmpty {
-            outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n") + clusterNotes
-        }
         let warnings = segmentation.takeWarnings()
-        if outcome.succeeded, !warnings.isEmpty {
-            outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n") + warnings
+        if outcome.succeeded {
+            outcome.addNotice(clusterNotes)
+            outcome.addNotice(warnings)
         }
         if settings.timer, !trimmed.hasPrefix(".timer") {
-            let elapsed = ContinuousClock.now - started
-            outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n")
-                + "Run Time: \(Session.format(elapsed))\n"
+            outcome.addNotice("Run Time: \(Session.format(ContinuousClock.now - started))\n")
+        }
+        if !outcome.notice.isEmpty {
+            let text = outcome.notice.hasSuffix("\n") ? outcome.notice : outcome.notice + "\n"
+            if settings.render.mode == .table {
+                outcome.output += (outcome.output.isEmpty || outcome.output.hasSuffix("\n") ? "" : "\n") + text
+            } else {
+                outcome.error += text
+            }
+            outcome.notice = ""
         }
         return outcome
     }

@@ -27,7 +27,7 @@ public struct Parser {
 
     mutating func statement() throws(Diagnostic) -> Statement {
         switch current.word {
-        case "load" where peek(1).word != nil && !peek(1).isSymbol("|"):
+        case "load" where peek(1).isIdentifier:
             return try load()
         case "describe" where !peek(1).isSymbol("|") && peek(1).kind != .end:
             advance()

@@ -34,6 +34,12 @@ public struct Token: Sendable, Equatable {
 
     public func isSymbol(_ text: String) -> Bool { kind == .symbol(text) }
 
+    /// True for any name, quoted or not.
+    public var isIdentifier: Bool {
+        if case .identifier = kind { return true }
+        return false
+    }
+
     /// How the token reads in an error message.
     public var display: String {
         switch kind {
