@@ -48,7 +48,8 @@ extension Session {
             cells.append((".asof \(CivilDate(days: settings.asOf))", ""))
         }
         for entry in transcript {
-            cells.append((Session.relocated(entry.statement, from: entry.workingDirectory, to: folder), entry.output))
+            let moved = Session.relocated(entry.statement, from: entry.workingDirectory, to: folder)
+            cells.append((moved, Session.relocatedOutput(entry.output, of: entry.statement, movedTo: moved)))
         }
         let text = Session.notebookText(cells)
         do {
@@ -99,6 +100,15 @@ extension Session {
         let moved = relativePath((workingDirectory as NSString).appendingPathComponent(path), from: folder)
         characters.replaceSubrange(range, with: Array("\"" + moved.replacingOccurrences(of: "\"", with: "\\\"") + "\""))
         return String(characters)
+    }
+
+    /// A `load` summary names the path as written (`from datasets/demo/orders.csv (UTF-8)`):
+    /// after the path moved, the recorded output names the new one, so the cell replays.
+    static func relocatedOutput(_ output: String, of statement: String, movedTo moved: String) -> String {
+        guard moved != statement,
+              case .load(_, let oldPath, _, _)? = try? Parser.parse(statement),
+              case .load(_, let newPath, _, _)? = try? Parser.parse(moved) else { return output }
+        return output.replacingOccurrences(of: " from \(oldPath) (", with: " from \(newPath) (")
     }
 
     /// The path of `target` seen from `folder` (both made canonical): `../datasets/demo/orders.csv`.
