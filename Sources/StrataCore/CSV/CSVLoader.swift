@@ -31,7 +31,7 @@ struct CSVLoader {
                              at: .file(path: path, line: 1, column: 1),
                              notes: ["columns: " + names.map { "\"\($0)\"" }.joined(separator: ", ")])
         }
-        let phoneColumns = Set(names.indices.filter { options.types[names[$0]] == nil && CSVHeader.looksLikePhone(names[$0]) })
+        let phoneColumns = Set(names.indices.filter { options.types[names[$0]] == nil && ColumnNames.looksLikePhone(names[$0]) })
         let classified = names.indices.filter { column in
             if phoneColumns.contains(column) { return false }
             guard let override = options.types[names[column]] else { return true }

@@ -163,13 +163,4 @@ enum CSVHeader {
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
-
-    /// Phone-like columns stay text: leading zeros, `+86`, and no arithmetic makes sense.
-    static func looksLikePhone(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        if ["phone", "mobile", "电话", "手机", "联系方式"].contains(where: { lower.contains($0) }) { return true }
-        // `tel` only as a word (`tel`, `contact_tel`), not inside `hotel` or `telecom`.
-        let words = lower.split { !($0.isLetter && $0.isASCII) }
-        return words.contains("tel")
-    }
 }

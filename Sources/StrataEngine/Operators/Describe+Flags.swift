@@ -28,7 +28,7 @@ enum SuspiciousValues {
                 present += 1
             }
             var placeholders: [Int] = []
-            if KeyNormalization.isPhoneColumn(name) {
+            if ColumnNames.looksLikePhone(name) {
                 placeholders = dictionary.values.indices
                     .filter { counts[$0] > 0 && isPlaceholderPhone(KeyNormalization.phoneDigits(dictionary.values[$0])) }
                     .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }

@@ -5,7 +5,7 @@ import StrataCore
 ///
 /// - Text: surrounding spaces trimmed, runs of inner whitespace made one space, full-width
 ///   letters and digits (Ａ１) made ASCII, case folded. An empty result counts as missing.
-/// - Phone columns (the name contains phone, mobile, tel, 电话, 手机 or 联系方式): digits only,
+/// - Phone columns (``ColumnNames/looksLikePhone(_:)``): digits only,
 ///   a leading `86` country code dropped from 13-digit numbers.
 /// - Other types compare as they are.
 enum KeyNormalization {
@@ -13,7 +13,7 @@ enum KeyNormalization {
     /// - Complexity: O(rows + distinct strings).
     static func normalize(_ column: Column, name: String) -> Column {
         guard case .string(let codes, let dictionary) = column.data else { return column }
-        let phone = isPhoneColumn(name)
+        let phone = ColumnNames.looksLikePhone(name)
         var normalized = StringDictionary()
         var mapping = ContiguousArray<UInt32>()
         var emptyCodes = Set<UInt32>()
@@ -61,10 +61,5 @@ enum KeyNormalization {
             .map { Character(Unicode.Scalar($0.value >= 0xFF10 ? $0.value - 0xFEE0 : $0.value)!) })
         if digits.count == 13, digits.hasPrefix("86") { digits.removeFirst(2) }
         return digits
-    }
-
-    static func isPhoneColumn(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return ["phone", "mobile", "tel", "电话", "手机", "联系方式"].contains { lowered.contains($0) }
     }
 }
