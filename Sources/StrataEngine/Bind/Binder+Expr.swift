@@ -9,6 +9,7 @@ extension Binder {
     public func bind(_ expr: Expr, schema: [Field]) throws(Diagnostic) -> BoundExpr {
         switch expr {
         case .name(let name):
+            if let value = parameters[name.text] { return try bindLiteral(value, name.range) }
             let index = try columnIndex(name, in: schema)
             return .column(index, schema[index].type)
         case .literal(let literal, let range):

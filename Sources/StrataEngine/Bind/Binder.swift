@@ -18,6 +18,10 @@ public struct Binder {
     /// Reads a file a statement names (`score … (rules "file.csv")`) as the session allows,
     /// the refusal or read error located at `range`; nil: files cannot be read.
     public var readFile: ((_ path: String, _ range: Range<Int>) throws(Diagnostic) -> String)?
+    /// `whatif` parameters in force, by name: a name that is a parameter binds to its value
+    /// (the parameter wins over a same-named column of a later verb; `whatif` refuses a
+    /// parameter named like a column of the pipeline's source).
+    public var parameters: [String: StrataLang.Literal] = [:]
 
     public init(catalog: any SchemaCatalog, asOf: Int32) {
         self.catalog = catalog
@@ -101,7 +105,7 @@ public struct Binder {
     /// suggestion. `side` names the table in messages about a join's right side.
     func columnIndex(_ name: Name, in schema: [Field], side: String = "") throws(Diagnostic) -> Int {
         if let index = schema.firstIndex(where: { $0.name == name.text }) { return index }
-        let hint = Suggestion.phrase(for: name.text, among: schema.map(\.name))
+        let hint = Suggestion.phrase(for: name.text, among: schema.map(\.name) + parameters.keys.sorted())
         throw Diagnostic("column \"\(name.text)\" not found\(side).\(hint)", at: .statement(name.range))
     }
 

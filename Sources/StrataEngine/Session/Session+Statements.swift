@@ -19,6 +19,8 @@ extension Session {
             return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
         case .assert(let condition):
             return try runAssert(condition)
+        case .whatif(let request):
+            return try runWhatIf(request)
         }
     }
 
@@ -77,7 +79,9 @@ extension Session {
     /// command line so error carets land under the right characters.
     func explain(_ text: String, offset: Int) throws -> String {
         do {
-            guard case .show(let pipeline) = try Parser.parse(text) else {
+            let statement = try Parser.parse(text)
+            if case .whatif(let request) = statement { return try explainWhatIf(request) }
+            guard case .show(let pipeline) = statement else {
                 throw Diagnostic("Usage: .explain PIPELINE, e.g. .explain orders | where amount > 100")
             }
             return try plan(pipeline).explain()

@@ -22,6 +22,8 @@ public enum Statement: Sendable, Equatable {
     /// `assert CONDITION`: a check that must hold (notebooks in CI). The condition may
     /// aggregate over pipelines: `assert count(r | where segment == "Champions") > 0`.
     case assert(Expr)
+    /// `whatif PIPELINE for P in 30..180 step 30 [, Q in [a, b]] [(sum COL)]`
+    case whatif(WhatIf)
 }
 
 /// `source | verb | verb …`
