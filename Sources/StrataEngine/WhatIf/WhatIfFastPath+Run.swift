@@ -1,0 +1,113 @@
+import StrataCore
+
+extension WhatIfFastPath {
+    /// Filters once by the other conditions, tallies rows and sums per threshold slot in one
+    /// pass, and reads every value's count and sum off prefix sums.
+    /// - Complexity: O(rows × log values) after the base filter.
+    func run(_ runner: WhatIfRunner) throws -> WhatIfResult {
+        let request = runner.request
+        let sourceRows = try runner.execute(try runner.binder.bind(request.pipeline.source)).rowCount
+        let table = try runner.execute(base)
+        let keys: Column
+        if case .column(let index, _) = key { keys = table.columns[index] } else {
+            keys = try ExpressionEvaluator.evaluate(key, on: table)
+        }
+        let moneyColumn = money.flatMap { table.column(named: $0.name) }
+        // `key > t` and `key <= t` split at the thresholds below the key; `>=` and `<` at
+        // those at or below it.
+        let countEqual = op == .greaterOrEqual || op == .less
+        let tally: Tally
+        switch thresholds {
+        case .integers(let values):
+            let sorted = Array(Set(values)).sorted()
+            switch keys.data {
+            case .int64(let data):
+                tally = try Tally.run(keys: data, validity: keys.validity, thresholds: sorted, countEqual: countEqual, money: moneyColumn)
+            case .int32(let data):
+                let narrow = sorted.map { Int32(clamping: $0) }
+                // A date threshold out of the Int32 range cannot come from a date literal.
+                guard narrow.map(Int64.init) == sorted else { return try runner.runPlain(reason: "date out of range") }
+                tally = try Tally.run(keys: data, validity: keys.validity, thresholds: narrow, countEqual: countEqual, money: moneyColumn)
+            default:
+                return try runner.runPlain(reason: "unexpected key storage")
+            }
+            return try result(tally, order: values.map { sorted.firstIndex(of: $0) ?? 0 }, runner, sourceRows)
+        case .doubles(let values):
+            let sorted = Array(Set(values)).sorted()
+            guard case .double(let data) = keys.data else { return try runner.runPlain(reason: "unexpected key storage") }
+            if data.contains(where: { $0.isNaN }) { return try runner.runPlain(reason: "the key has NaN values") }
+            tally = try Tally.run(keys: data, validity: keys.validity, thresholds: sorted, countEqual: countEqual, money: moneyColumn)
+            return try result(tally, order: values.map { sorted.firstIndex(of: $0) ?? 0 }, runner, sourceRows)
+        }
+    }
+
+    /// Each value's count and sum: slots above it for `>`/`>=`, at or below it for `<`/`<=`.
+    func result(_ tally: Tally, order: [Int], _ runner: WhatIfRunner, _ sourceRows: Int) throws -> WhatIfResult {
+        let slots = tally.counts.count
+        var countAbove = [Int](repeating: 0, count: slots + 1)
+        var sumAbove = [Int128](repeating: 0, count: slots + 1)
+        for slot in stride(from: slots - 1, through: 0, by: -1) {
+            countAbove[slot] = countAbove[slot + 1] + tally.counts[slot]
+            sumAbove[slot] = sumAbove[slot + 1] + tally.sums[slot]
+        }
+        let upward = op == .greater || op == .greaterOrEqual
+        var result = WhatIfResult(parameterNames: [parameter], combinations: [], counts: [], sourceRows: sourceRows,
+                                  money: money, sums: [], countName: WhatIfSum.countName(for: base.schema),
+                                  path: .fast(summary))
+        let range = runner.sumColumn?.range ?? runner.request.pipeline.range
+        for (literal, threshold) in zip(runner.request.parameters[0].values, order) {
+            result.combinations.append(try runner.boundValues([literal]))
+            // Threshold j (sorted) holds for keys in slots j+1… (upward) or 0…j (downward).
+            let count = upward ? countAbove[threshold + 1] : countAbove[0] - countAbove[threshold + 1]
+            let sum = upward ? sumAbove[threshold + 1] : sumAbove[0] - sumAbove[threshold + 1]
+            result.counts.append(count)
+            if let money {
+                result.sums.append(.int(try WhatIfSum.narrow(sum, name: money.name, range: range)))
+            }
+        }
+        return result
+    }
+}
+
+/// Rows and money per threshold slot: slot b holds the keys with b thresholds below them
+/// (or at or below them, with `countEqual`).
+struct Tally {
+    var counts: [Int]
+    var sums: [Int128]
+
+    /// - Complexity: O(rows × log thresholds); checks for cancellation every 64K rows.
+    static func run<Key: Comparable>(
+        keys: ContiguousArray<Key>, validity: Bitmap?, thresholds: [Key], countEqual: Bool, money: Column?
+    ) throws -> Tally {
+        var counts = [Int](repeating: 0, count: thresholds.count + 1)
+        var sums = [Int128](repeating: 0, count: thresholds.count + 1)
+        var moneyUnits: ContiguousArray<Int64>?
+        if case .int64(let units) = money?.data { moneyUnits = units }
+        let moneyValidity = money?.validity
+        let rowCount = keys.count
+        try keys.withUnsafeBufferPointer { keyBuffer in
+            try thresholds.withUnsafeBufferPointer { bounds in
+                var start = 0
+                while start < rowCount {
+                    try Cancellation.check()
+                    let end = min(start + 65_536, rowCount)
+                    for row in start..<end {
+                        if let validity, !validity[row] { continue }
+                        let key = keyBuffer[row]
+                        var low = 0
+                        var high = bounds.count
+                        while low < high {
+                            let middle = (low + high) >> 1
+                            let below = countEqual ? bounds[middle] <= key : bounds[middle] < key
+                            if below { low = middle + 1 } else { high = middle }
+                        }
+                        counts[low] += 1
+                        if let moneyUnits, moneyValidity?[row] ?? true { sums[low] += Int128(moneyUnits[row]) }
+                    }
+                    start = end
+                }
+            }
+        }
+        return Tally(counts: counts, sums: sums)
+    }
+}
