@@ -110,3 +110,31 @@ enum WhatIfTest {
         #expect(out.hasPrefix("A,rows,share,spent,Δ rows\n1.0,4,50.0%,1132.50,\n100.5,1,"), "\(out)")
     }
 }
+
+@Suite struct WhatIfChartTests {
+    @Test func barsUseEighthsAndCJKLabelsAlign() {
+        let session = WhatIfTest.session()
+        let outcome = session.execute("whatif c | where 区域 == R for R in [\"华东\", \"华北\", \"west\"]")
+        let chart = outcome.output.components(separatedBy: "\n\n").last ?? ""
+        #expect(chart == """
+            customers by R
+            华东 │████████████████████████████████████████ 4
+            华北 │████████████████████ 2
+            west │
+            """ + " 0\n", "\(outcome.output)")
+    }
+
+    @Test func barLengths() {
+        #expect(WhatIfChart.bar(0, largest: 10) == "")
+        #expect(WhatIfChart.bar(10, largest: 10) == String(repeating: "█", count: 40))
+        #expect(WhatIfChart.bar(1, largest: 1_000_000) == "▏")
+        #expect(WhatIfChart.bar(893, largest: 1_066) == String(repeating: "█", count: 33) + "▌")
+    }
+
+    @Test func chartsAreOffInCSVAndOnRequest() {
+        let session = WhatIfTest.session()
+        #expect(!WhatIfTest.csv(session, "whatif c | where recency > T for T in [1, 2]").contains("█"))
+        #expect(!session.execute("whatif c | where recency > T for T in [1, 2] (chart off)").output.contains("█"))
+        #expect(session.execute("whatif c | where recency > T for T in [1, 2]").output.contains("█"))
+    }
+}

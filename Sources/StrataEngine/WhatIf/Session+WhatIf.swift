@@ -4,9 +4,10 @@ import StrataLang
 extension Session {
     /// `whatif PIPELINE for P in …`: the sweep table, and in table mode a bar chart under it.
     func runWhatIf(_ request: WhatIf) throws -> Outcome {
-        let result = try whatIfRunner(request).run()
+        let runner = try whatIfRunner(request)
+        let result = try runner.run()
         var text = Renderer.render(WhatIfTable.table(result), options: settings.render)
-        if settings.render.mode == .table {
+        if settings.render.mode == .table, runner.chart {
             text += WhatIfChart.render(result)
         }
         return Outcome(output: text)

@@ -10,12 +10,15 @@ struct WhatIfRunner {
     let execute: (LogicalPlan) throws -> Table
     /// `(sum COL)`
     let sumColumn: Name?
+    /// `(chart off)` hides the bar chart.
+    let chart: Bool
 
     init(request: WhatIf, binder: Binder, execute: @escaping (LogicalPlan) throws -> Table) throws(Diagnostic) {
         self.request = request
         self.binder = binder
         self.execute = execute
         var sumColumn: Name?
+        var chart = true
         for item in request.options {
             switch item.name.text {
             case "sum":
@@ -23,12 +26,18 @@ struct WhatIfRunner {
                     throw Diagnostic("expected a column after sum: (sum monetary)", at: .statement(item.name.range))
                 }
                 sumColumn = name
+            case "chart":
+                guard case .word(let word) = item.value, ["on", "off"].contains(word.text) else {
+                    throw Diagnostic("expected on or off after chart: (chart off)", at: .statement(item.name.range))
+                }
+                chart = word.text == "on"
             default:
-                throw Diagnostic("unknown whatif option \"\(item.name.text)\"." + Suggestion.phrase(for: item.name.text, among: ["sum"]),
+                throw Diagnostic("unknown whatif option \"\(item.name.text)\"." + Suggestion.phrase(for: item.name.text, among: ["sum", "chart"]),
                                  at: .statement(item.name.range))
             }
         }
         self.sumColumn = sumColumn
+        self.chart = chart
         try validate()
     }
 
