@@ -1,5 +1,6 @@
 import Foundation
 import StrataCore
+import StrataLang
 import Testing
 @testable import StrataEngine
 
@@ -37,6 +38,23 @@ struct WhatIfBenchmarkTests {
                 best = min(best, ContinuousClock.now - started)
                 #expect(outcome.succeeded, "\(outcome.error)")
             }
+            guard case .whatif(let request) = try Parser.parse(statement),
+                  case .fast(let fast) = try WhatIfFastPath.plan(try session.whatIfRunner(request)) else {
+                Issue.record("no fast path for \(statement)")
+                continue
+            }
+            let runner = try session.whatIfRunner(request)
+            var runBest = Duration.seconds(1_000)
+            var plainBest = Duration.seconds(1_000)
+            for _ in 0..<5 {
+                var started = ContinuousClock.now
+                _ = try fast.run(runner)
+                runBest = min(runBest, ContinuousClock.now - started)
+                started = ContinuousClock.now
+                _ = try runner.runPlain(reason: "")
+                plainBest = min(plainBest, ContinuousClock.now - started)
+            }
+            print("  fast path alone: \(runBest); plain path: \(plainBest)")
             let explain = try session.explain(String(statement), offset: 0)
             print("\(statement): best of 5 \(best) — \(explain)")
         }

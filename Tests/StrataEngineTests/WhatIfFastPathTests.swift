@@ -43,6 +43,8 @@ import Testing
         "whatif t | where day >= P for P in [2026-01-01, 2026-06-30, 2026-03-15]",
         "whatif t | where k * 2 + 1 > P for P in [1, 9, 30]",
         "whatif t | where k > P for P in [4, 8] (sum d)",
+        "whatif t | where k >= P for P in -5..40",
+        "whatif t | where P > d for P in -600..2100 step 7",
     ]
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])

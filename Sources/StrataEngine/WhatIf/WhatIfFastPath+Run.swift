@@ -75,39 +75,95 @@ struct Tally {
     var counts: [Int]
     var sums: [Int128]
 
-    /// - Complexity: O(rows × log thresholds); checks for cancellation every 64K rows.
+    /// - Complexity: O(rows × thresholds) up to 32 thresholds (a branchless count that the
+    ///   compiler vectorises), O(rows × log thresholds) beyond; checks for cancellation every
+    ///   64K rows.
     static func run<Key: Comparable>(
         keys: ContiguousArray<Key>, validity: Bitmap?, thresholds: [Key], countEqual: Bool, money: Column?
     ) throws -> Tally {
-        var counts = [Int](repeating: 0, count: thresholds.count + 1)
-        var sums = [Int128](repeating: 0, count: thresholds.count + 1)
-        var moneyUnits: ContiguousArray<Int64>?
+        let slots = thresholds.count + 1
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: slots)
+        let sums = UnsafeMutableBufferPointer<Int128>.allocate(capacity: slots)
+        counts.initialize(repeating: 0)
+        sums.initialize(repeating: 0)
+        defer {
+            counts.deallocate()
+            sums.deallocate()
+        }
+        var moneyUnits: ContiguousArray<Int64> = []
         if case .int64(let units) = money?.data { moneyUnits = units }
+        let hasMoney = !moneyUnits.isEmpty
         let moneyValidity = money?.validity
         let rowCount = keys.count
         try keys.withUnsafeBufferPointer { keyBuffer in
             try thresholds.withUnsafeBufferPointer { bounds in
-                var start = 0
-                while start < rowCount {
-                    try Cancellation.check()
-                    let end = min(start + 65_536, rowCount)
-                    for row in start..<end {
-                        if let validity, !validity[row] { continue }
-                        let key = keyBuffer[row]
-                        var low = 0
-                        var high = bounds.count
-                        while low < high {
-                            let middle = (low + high) >> 1
-                            let below = countEqual ? bounds[middle] <= key : bounds[middle] < key
-                            if below { low = middle + 1 } else { high = middle }
+                try moneyUnits.withUnsafeBufferPointer { units in
+                    var start = 0
+                    while start < rowCount {
+                        try Cancellation.check()
+                        let end = min(start + 65_536, rowCount)
+                        // Constant flags so that each call inlines into a loop of its own.
+                        if countEqual {
+                            tally(start..<end, keyBuffer, validity, bounds, true, hasMoney, units, moneyValidity, counts, sums)
+                        } else {
+                            tally(start..<end, keyBuffer, validity, bounds, false, hasMoney, units, moneyValidity, counts, sums)
                         }
-                        counts[low] += 1
-                        if let moneyUnits, moneyValidity?[row] ?? true { sums[low] += Int128(moneyUnits[row]) }
+                        start = end
                     }
-                    start = end
                 }
             }
         }
-        return Tally(counts: counts, sums: sums)
+        return Tally(counts: Array(counts), sums: Array(sums))
+    }
+
+    /// One chunk: every row's slot (a column-wise count over the thresholds, which the
+    /// compiler vectorises; binary search past 32 thresholds), then counts and sums by slot.
+    @inline(__always)
+    static func tally<Key: Comparable>(
+        _ rows: Range<Int>, _ keys: UnsafeBufferPointer<Key>, _ validity: Bitmap?, _ bounds: UnsafeBufferPointer<Key>,
+        _ countEqual: Bool, _ hasMoney: Bool, _ units: UnsafeBufferPointer<Int64>, _ moneyValidity: Bitmap?,
+        _ counts: UnsafeMutableBufferPointer<Int>, _ sums: UnsafeMutableBufferPointer<Int128>
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: rows.count) { slots in
+            let base = rows.lowerBound
+            let chunk = UnsafeBufferPointer(rebasing: keys[rows])
+            if bounds.count <= 32 {
+                slots.initialize(repeating: 0)
+                for bound in bounds {
+                    if countEqual {
+                        for index in 0..<chunk.count { slots[index] &+= bound <= chunk[index] ? 1 : 0 }
+                    } else {
+                        for index in 0..<chunk.count { slots[index] &+= bound < chunk[index] ? 1 : 0 }
+                    }
+                }
+            } else {
+                for index in 0..<chunk.count {
+                    let key = chunk[index]
+                    var low = 0
+                    var high = bounds.count
+                    while low < high {
+                        let middle = (low &+ high) >> 1
+                        if countEqual ? bounds[middle] <= key : bounds[middle] < key { low = middle &+ 1 } else { high = middle }
+                    }
+                    slots[index] = UInt16(truncatingIfNeeded: low)
+                }
+            }
+            if validity == nil, moneyValidity == nil, hasMoney {
+                // The common case, kept free of per-row checks.
+                let money = UnsafeBufferPointer(rebasing: units[rows])
+                for index in 0..<chunk.count {
+                    let slot = Int(slots[index])
+                    counts[slot] &+= 1
+                    sums[slot] &+= Int128(money[index])
+                }
+                return
+            }
+            for index in 0..<chunk.count {
+                if let validity, !validity[base &+ index] { continue }
+                let slot = Int(slots[index])
+                counts[slot] &+= 1
+                if hasMoney, moneyValidity?[base &+ index] ?? true { sums[slot] &+= Int128(units[base &+ index]) }
+            }
+        }
     }
 }
