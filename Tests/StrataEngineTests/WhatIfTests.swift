@@ -138,3 +138,11 @@ enum WhatIfTest {
         #expect(session.execute("whatif c | where recency > T for T in [1, 2]").output.contains("█"))
     }
 }
+
+@Suite struct WhatIfRuntimeErrorTests {
+    @Test func aRuntimeErrorNamesTheRun() {
+        let outcome = WhatIfTest.session().execute("whatif c | derive q = recency / T | where q > 1 for T in [2, 0]")
+        #expect(!outcome.succeeded)
+        #expect(outcome.error.contains("in the run with T = 0"), "\(outcome.error)")
+    }
+}

@@ -82,6 +82,16 @@ struct WhatIfRunner {
         return result
     }
 
+    /// A parameter value as written.
+    static func text(_ literal: StrataLang.Literal) -> String {
+        switch literal {
+        case .number(let text), .date(let text): text
+        case .string(let text): "\"\(text)\""
+        case .bool(let value): value ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
     /// The sweep: fast when possible, else plain.
     func run() throws -> WhatIfResult {
         switch try WhatIfFastPath.plan(self) {
@@ -103,7 +113,15 @@ struct WhatIfRunner {
                 result.money = try WhatIfSum.moneyField(in: plan.schema, chosen: sumColumn)
                 result.countName = WhatIfSum.countName(for: plan.schema)
             }
-            let table = try execute(plan)
+            let table: Table
+            do {
+                table = try execute(plan)
+            } catch var diagnostic as Diagnostic {
+                // A runtime error (division by zero, overflow) names the run it happened in.
+                let setting = zip(request.parameters, values).map { "\($0.name.text) = \(WhatIfRunner.text($1))" }.joined(separator: ", ")
+                diagnostic.notes.append("note: in the run with \(setting)")
+                throw diagnostic
+            }
             result.combinations.append(try boundValues(values))
             result.counts.append(table.rowCount)
             if let money = result.money, let column = table.column(named: money.name) {
