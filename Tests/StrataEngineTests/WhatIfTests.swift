@@ -146,3 +146,20 @@ enum WhatIfTest {
         #expect(outcome.error.contains("in the run with T = 0"), "\(outcome.error)")
     }
 }
+
+@Suite struct WhatIfGroupTests {
+    @Test func aGroupPipelineGivesOneColumnPerGroupValue() {
+        let session = WhatIfTest.session()
+        let out = WhatIfTest.csv(session, "whatif c | where recency > T | group 区域 agg n = count() for T in [0, 60, 150]")
+        #expect(out == """
+            T,华东,华北,华南
+            0,3,2,2
+            60,1,1,1
+            150,,,1
+
+            """, "\(out)")
+        for (t, expected) in [(0, "华东,3"), (60, "华东,1")] {
+            #expect(WhatIfTest.csv(session, "c | where recency > \(t) | group 区域 agg n = count()").contains(expected))
+        }
+    }
+}

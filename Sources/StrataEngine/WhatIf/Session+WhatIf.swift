@@ -5,6 +5,9 @@ extension Session {
     /// `whatif PIPELINE for P in …`: the sweep table, and in table mode a bar chart under it.
     func runWhatIf(_ request: WhatIf) throws -> Outcome {
         let runner = try whatIfRunner(request)
+        if runner.endsInSingleKeyGroup {
+            return Outcome(output: Renderer.render(try runner.runGrouped().table, options: settings.render))
+        }
         let result = try runner.run()
         var text = Renderer.render(WhatIfTable.table(result), options: settings.render)
         if settings.render.mode == .table, runner.chart {
@@ -16,6 +19,9 @@ extension Session {
     /// `.explain whatif …`: which evaluation path the sweep takes, and why.
     func explainWhatIf(_ request: WhatIf) throws -> String {
         let runner = try whatIfRunner(request)
+        if runner.endsInSingleKeyGroup {
+            return "whatif: plain path, the pipeline runs once per value (it ends in group: one column per group value)"
+        }
         switch try WhatIfFastPath.plan(runner) {
         case .fast(let fast): return "whatif: fast path — \(fast.summary)"
         case .plain(let reason): return "whatif: plain path, the pipeline runs once per value (\(reason))"

@@ -1,0 +1,63 @@
+import StrataCore
+import StrataLang
+
+/// A sweep over a pipeline that ends in `group KEY agg …`: one column per group value, holding
+/// the first aggregate (`whatif value | group tier agg n = count() for A in […]`).
+struct WhatIfGroups {
+    var parameterNames: [String]
+    var combinations: [[Value]]
+    /// Group values in order of first appearance over all runs, as text (`null` for a null key).
+    var groups: [String] = []
+    /// Per run, the first aggregate by group text.
+    var values: [[String: Value]] = []
+    /// The first aggregate's type.
+    var type: DataType = .int64
+
+    /// Columns: the parameters, then one per group value (null where a run has no such group).
+    var table: Table {
+        var named: [(String, Column)] = []
+        for (index, name) in parameterNames.enumerated() {
+            named.append((name, WhatIfTable.column(combinations.map { $0.count > index ? $0[index] : .null })))
+        }
+        var used = Set(parameterNames)
+        for group in groups {
+            // A group named like a parameter (or a repeated name) gets a suffix to stay unique.
+            var title = group
+            while !used.insert(title).inserted { title += "_" }
+            named.append((title, WhatIfTable.column(values.map { $0[group] ?? .null }, type: type)))
+        }
+        return Table(named)
+    }
+}
+
+extension WhatIfRunner {
+    /// True when the pipeline ends in `group` with exactly one key and an aggregate.
+    var endsInSingleKeyGroup: Bool {
+        guard case .group(let keys, let aggregates) = request.pipeline.verbs.last?.kind else { return false }
+        return keys.count == 1 && !aggregates.isEmpty
+    }
+
+    /// Runs the pipeline once per combination and spreads the first aggregate over its groups.
+    /// - Complexity: one pipeline run per combination, then O(runs × groups).
+    func runGrouped() throws -> WhatIfGroups {
+        var result = WhatIfGroups(parameterNames: request.parameters.map(\.name.text), combinations: [])
+        var known: Set<String> = []
+        for values in combinations {
+            try Cancellation.check()
+            let plan = try binder(for: values).bind(request.pipeline)
+            let table = try execute(plan)
+            guard table.columnCount >= 2 else { continue }
+            result.type = table.fields[1].type
+            result.combinations.append(try boundValues(values))
+            var row: [String: Value] = [:]
+            for index in 0..<table.rowCount {
+                let key = table.columns[0].value(at: index)
+                let text = key.isNull ? "null" : key.description
+                if known.insert(text).inserted { result.groups.append(text) }
+                row[text] = table.columns[1].value(at: index)
+            }
+            result.values.append(row)
+        }
+        return result
+    }
+}
