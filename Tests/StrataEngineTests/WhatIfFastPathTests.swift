@@ -24,7 +24,9 @@ import Testing
         session.catalog.set("t", Table([
             ("k", WhatIfTable.column(k, type: .int64)), ("d", WhatIfTable.column(d, type: .decimal(scale: 2))),
             ("day", WhatIfTable.column(day, type: .date)), ("x", WhatIfTable.column(x, type: .double)),
-            ("g", WhatIfTable.column(g, type: .string)), ("amount", WhatIfTable.column(amount, type: .decimal(scale: 2))),
+            ("g", WhatIfTable.column(g, type: .string)),
+            // Spread wider than the histogram takes: the slot-count path.
+            ("w", WhatIfTable.column(k.map { if case .int(let v) = $0 { .int(v * 1_000_000) } else { .null } }, type: .int64)), ("amount", WhatIfTable.column(amount, type: .decimal(scale: 2))),
         ]))
         return session
     }
@@ -44,6 +46,8 @@ import Testing
         "whatif t | where k * 2 + 1 > P for P in [1, 9, 30]",
         "whatif t | where k > P for P in [4, 8] (sum d)",
         "whatif t | where k >= P for P in -5..40",
+        "whatif t | where w > P for P in [0, 4000000, 4000001, 19999999]",
+        "whatif t | where w <= P for P in -10000000..30000000 step 1000000",
         "whatif t | where P > d for P in -600..2100 step 7",
     ]
 

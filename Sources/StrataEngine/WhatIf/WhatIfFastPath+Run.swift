@@ -22,12 +22,14 @@ extension WhatIfFastPath {
             let sorted = Array(Set(values)).sorted()
             switch keys.data {
             case .int64(let data):
-                tally = try Tally.run(keys: data, validity: keys.validity, thresholds: sorted, countEqual: countEqual, money: moneyColumn)
+                tally = try Tally.histogram(keys: data, validity: keys.validity, thresholds: sorted, countEqual: countEqual, money: moneyColumn)
+                    ?? Tally.run(keys: data, validity: keys.validity, thresholds: sorted, countEqual: countEqual, money: moneyColumn)
             case .int32(let data):
                 let narrow = sorted.map { Int32(clamping: $0) }
                 // A date threshold out of the Int32 range cannot come from a date literal.
                 guard narrow.map(Int64.init) == sorted else { return try runner.runPlain(reason: "date out of range") }
-                tally = try Tally.run(keys: data, validity: keys.validity, thresholds: narrow, countEqual: countEqual, money: moneyColumn)
+                tally = try Tally.histogram(keys: data, validity: keys.validity, thresholds: narrow, countEqual: countEqual, money: moneyColumn)
+                    ?? Tally.run(keys: data, validity: keys.validity, thresholds: narrow, countEqual: countEqual, money: moneyColumn)
             default:
                 return try runner.runPlain(reason: "unexpected key storage")
             }
