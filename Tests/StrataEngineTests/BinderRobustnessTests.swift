@@ -30,19 +30,19 @@ import Testing
     ]
 
     @Test func mutatedStatementsNeverTrap() {
-        var generator = BinderFuzzRandom(seed: 20260630)
+        var generator = TestRandom(seed: 20260630)
         var bound = 0
         var diagnosed = 0
         for statement in Self.statements {
             let words = statement.split(separator: " ").map(String.init)
             for _ in 0..<300 {
                 var mutated = words
-                for _ in 0..<(1 + generator.next(2)) {
-                    let position = generator.next(mutated.count)
-                    switch generator.next(3) {
+                for _ in 0..<(1 + generator.below(2)) {
+                    let position = generator.below(mutated.count)
+                    switch generator.below(3) {
                     case 0: mutated.remove(at: position)
-                    case 1: mutated[position] = Self.pieces[generator.next(Self.pieces.count)]
-                    default: mutated.insert(Self.pieces[generator.next(Self.pieces.count)], at: position)
+                    case 1: mutated[position] = Self.pieces[generator.below(Self.pieces.count)]
+                    default: mutated.insert(Self.pieces[generator.below(Self.pieces.count)], at: position)
                     }
                     if mutated.isEmpty { mutated = ["orders"] }
                 }
@@ -66,21 +66,5 @@ import Testing
         // Both outcomes occur: the mutations are neither all harmless nor all fatal.
         #expect(bound > 50)
         #expect(diagnosed > 100)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct BinderFuzzRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return bound > 0 ? Int(z % UInt64(bound)) : 0
     }
 }

@@ -45,7 +45,7 @@ struct DescribeTests {
     }
 
     @Test func wideRangesUseTheHashSetAndAgreeWithSet() {
-        var generator = DescribeTestRandom(seed: 7)
+        var generator = TestRandom(seed: 7)
         let values = ContiguousArray((0..<5_000).map { _ in Int64(bitPattern: generator.next() % 3_000) &* 1_000_000_007 &- (1 << 40) })
         let table = Table([("v", Column(type: .int64, data: .int64(values))),
                            ("t", Column(type: .timestamp, data: .int64([Int64.min, Int64.max, 0, 0, Int64.min] + Array(repeating: 1, count: 4_995))))])
@@ -79,18 +79,5 @@ struct DescribeTests {
         let empty = Describe.profile(table.prefix(0))
         #expect(cells(empty, row: 0) == ["order_id", "integer", "0", "0", "", "", ""])
         #expect(Describe.profile(Table(fields: [], columns: [])).rowCount == 0)
-    }
-}
-
-/// A tiny deterministic generator for test data.
-struct DescribeTestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -12,14 +12,8 @@ struct EvaluateBenchmark {
     /// amount decimal(2) 0–2000.00 with 1% nulls; category one of 12 (家电 ~1/12); order date in
     /// 2023–2026; customer id integer.
     static func orders() -> Table {
-        var state: UInt64 = 0x5EED
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = TestRandom(seed: 0x5EED)
+        func next() -> UInt64 { random.next() }
         let categories = ["家电", "数码", "服装", "食品", "图书", "美妆", "母婴", "运动", "家居", "汽车", "宠物", "其他"]
         var amounts = ContiguousArray<Int64>(), codes = ContiguousArray<UInt32>(), dates = ContiguousArray<Int32>()
         var customers = ContiguousArray<Int64>()

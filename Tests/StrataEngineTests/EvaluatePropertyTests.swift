@@ -6,25 +6,11 @@ import Testing
 /// row-by-row reference over boxed `Value`s written here.
 @Suite("Evaluate properties")
 struct EvaluatePropertyTests {
-    /// SplitMix64: deterministic, so a failure reproduces.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     static let words = ["家电", "数码", "A", "a", "b", "Bob", "王芳", ""]
     /// Column types: 0 int64, 1 decimal(2), 2 date, 3 string, 4 int64 (no nulls), 5 bool.
     static let types: [DataType] = [.int64, .decimal(scale: 2), .date, .string, .int64, .bool]
 
-    func randomValue(_ type: DataType, _ random: inout Random) -> Value {
+    func randomValue(_ type: DataType, _ random: inout TestRandom) -> Value {
         switch type {
         case .int64: .int(Int64(random.below(11)) - 5)
         case .decimal: .decimal(Int64(random.below(21)) * 25 - 250, scale: 2)
@@ -34,7 +20,7 @@ struct EvaluatePropertyTests {
         }
     }
 
-    func randomTable(_ random: inout Random) -> Table {
+    func randomTable(_ random: inout TestRandom) -> Table {
         let rows = random.below(150)
         let columns = Self.types.enumerated().map { index, type -> Column in
             let values = (0..<rows).map { _ -> Value in
@@ -59,7 +45,7 @@ struct EvaluatePropertyTests {
         }
     }
 
-    func randomPredicate(_ depth: Int, _ random: inout Random) -> BoundExpr {
+    func randomPredicate(_ depth: Int, _ random: inout TestRandom) -> BoundExpr {
         if depth > 0, random.chance(55) {
             switch random.below(3) {
             case 0: return .and(randomPredicate(depth - 1, &random), randomPredicate(depth - 1, &random))
@@ -146,7 +132,7 @@ struct EvaluatePropertyTests {
     }
 
     @Test func selectAndEvaluateMatchTheReference() throws {
-        var random = Random(state: 20_260_630)
+        var random = TestRandom(seed: 20_260_630)
         for _ in 0..<60 {
             let table = randomTable(&random)
             for _ in 0..<25 {
@@ -163,7 +149,7 @@ struct EvaluatePropertyTests {
     }
 
     @Test func caseWhenMatchesFirstMatchReference() throws {
-        var random = Random(state: 77)
+        var random = TestRandom(seed: 77)
         for _ in 0..<80 {
             let table = randomTable(&random)
             let arms = (0..<(1 + random.below(3))).map { armIndex in

@@ -14,7 +14,7 @@ struct OperatorBenchmarkTests {
 
     /// orders(customer_id 1…100k, amount decimal(2), order_date, big_customer_id 1…1M)
     static func orders() -> Table {
-        var random = OperatorRandom(seed: 42)
+        var random = TestRandom(seed: 42)
         var customer = ContiguousArray<Int64>(), bigCustomer = ContiguousArray<Int64>()
         var amount = ContiguousArray<Int64>(), date = ContiguousArray<Int32>()
         for _ in 0..<orderCount {
@@ -33,7 +33,7 @@ struct OperatorBenchmarkTests {
 
     /// customers(id 1…1M shuffled, region string, since date)
     static func customers() -> Table {
-        var random = OperatorRandom(seed: 7)
+        var random = TestRandom(seed: 7)
         var ids = ContiguousArray<Int64>((1...Int64(customerCount)))
         for index in stride(from: ids.count - 1, to: 0, by: -1) {
             ids.swapAt(index, Int(random.next() % UInt64(index + 1)))

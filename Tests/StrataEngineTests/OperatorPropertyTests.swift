@@ -9,7 +9,7 @@ import Testing
 struct OperatorPropertyTests {
     static let seeds: [UInt64] = Array(1...40)
 
-    private func rowCount(_ random: inout OperatorRandom) -> Int {
+    private func rowCount(_ random: inout TestRandom) -> Int {
         random.chance(20) ? random.int(0...3) : random.int(0...2000)
     }
 
@@ -35,7 +35,7 @@ struct OperatorPropertyTests {
 
     @Test(arguments: seeds)
     func groupByMatchesDictionaryGrouping(seed: UInt64) throws {
-        var random = OperatorRandom(seed: seed)
+        var random = TestRandom(seed: seed)
         let table = RandomTables.table(&random, rows: rowCount(&random))
         let keyChoices: [[Int]] = [[], [0], [1], [2], [3], [3, 0], [2, 3, 1], [0, 1, 2, 3]]
         let keys = keyChoices[random.int(0...(keyChoices.count - 1))]
@@ -108,7 +108,7 @@ struct OperatorPropertyTests {
 
     @Test(arguments: seeds)
     func sortMatchesStableSorted(seed: UInt64) throws {
-        var random = OperatorRandom(seed: seed &+ 1000)
+        var random = TestRandom(seed: seed &+ 1000)
         let table = RandomTables.table(&random, rows: rowCount(&random))
         let keyCount = random.int(1...3)
         let keys = (0..<keyCount).map { _ in SortSpec(column: random.int(0...7), descending: random.chance(50)) }
@@ -134,7 +134,7 @@ struct OperatorPropertyTests {
 
     @Test(arguments: seeds)
     func joinMatchesNestedLoop(seed: UInt64) throws {
-        var random = OperatorRandom(seed: seed &+ 2000)
+        var random = TestRandom(seed: seed &+ 2000)
         let left = RandomTables.table(&random, rows: rowCount(&random) / 4)
         let right = RandomTables.table(&random, rows: rowCount(&random) / 8)
         let keyChoices: [[Int]] = [[0], [1], [2], [3], [3, 2], [0, 3], [1, 2, 3]]
@@ -158,7 +158,7 @@ struct OperatorPropertyTests {
 
     @Test(arguments: seeds)
     func distinctKeepsFirstOfEachRow(seed: UInt64) throws {
-        var random = OperatorRandom(seed: seed &+ 3000)
+        var random = TestRandom(seed: seed &+ 3000)
         let full = RandomTables.table(&random, rows: rowCount(&random))
         let picked = [[0], [3, 2], [0, 1, 3], [6, 3]][random.int(0...3)]
         let table = Table(fields: picked.map { full.fields[$0] }, columns: picked.map { full.columns[$0] })
@@ -169,7 +169,7 @@ struct OperatorPropertyTests {
 
     @Test(arguments: seeds)
     func unionConcatenatesRows(seed: UInt64) throws {
-        var random = OperatorRandom(seed: seed &+ 4000)
+        var random = TestRandom(seed: seed &+ 4000)
         let first = RandomTables.table(&random, rows: rowCount(&random) / 4)
         let second = RandomTables.table(&random, rows: rowCount(&random) / 4)
         let result = try UnionOperator.run(first, second)

@@ -1,27 +1,6 @@
 import StrataCore
 @testable import StrataEngine
 
-/// Seeded SplitMix64, so a failing random case can be replayed from its seed.
-struct OperatorRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-}
-
 /// Builds typed columns from optional values (nil = null).
 enum Columns {
     static func validity(_ present: [Bool]) -> Bitmap? {
@@ -66,10 +45,10 @@ enum RandomTables {
     static let words = ["北京", "上海", "广州", "深圳", "重要价值客户", "a", "B", "b", "Zoë", "", "éclair", "😀", "沉睡客户"]
 
     /// Columns: k_int (int64), k_dec (decimal(2)), k_date, k_str, v_int, v_dec, v_dbl, v_date.
-    static func table(_ random: inout OperatorRandom, rows: Int) -> Table {
+    static func table(_ random: inout TestRandom, rows: Int) -> Table {
         let nullPercent = random.int(0...30)
         let keySpread = random.int(1...40)
-        func maybe<T>(_ value: T, _ random: inout OperatorRandom) -> T? { random.chance(nullPercent) ? nil : value }
+        func maybe<T>(_ value: T, _ random: inout TestRandom) -> T? { random.chance(nullPercent) ? nil : value }
         var kInt: [Int64?] = [], kDec: [Int64?] = [], kDate: [Int32?] = [], kStr: [String?] = []
         var vInt: [Int64?] = [], vDec: [Int64?] = [], vDbl: [Double?] = [], vDate: [Int32?] = []
         let wide = random.chance(30)  // sparse keys take the hash-table path
