@@ -15,15 +15,6 @@ private func verbs(_ text: String) throws -> [Verb.Kind] {
     return pipeline.verbs.map(\.kind)
 }
 
-private func parseError(_ text: String) -> String {
-    do {
-        _ = try Parser.parse(text)
-        return "no error"
-    } catch {
-        return error.render(source: text)
-    }
-}
-
 @Suite struct ExpressionParserTests {
     @Test func precedence() throws {
         #expect(try condition("a + b * 2 > 10 and not c or d") == "(or (and (> (+ a (* b 2)) 10) (not c)) d)")

@@ -2,16 +2,6 @@ import StrataCore
 import Testing
 @testable import StrataLang
 
-/// Renders a parse error the way the REPL shows it, so tests show the caret position.
-private func parseError(_ text: String) -> String {
-    do {
-        _ = try Parser.parse(text)
-        return "no error"
-    } catch {
-        return error.render(source: text)
-    }
-}
-
 @Suite struct ParserTests {
     @Test func loadWithOptions() throws {
         let statement = try Parser.parse(#"load 客户 from "客户导出.csv" (encoding gbk, types (amount decimal, phone string), on_error skip)"#)
