@@ -25,7 +25,7 @@ release: deps
 # Installs the C libraries the build needs when they are missing: as root directly,
 # otherwise with sudo; without either, prints the command to run.
 deps:
-	@if [ -f /usr/include/editline/readline.h ] && pkg-config --exists libedit 2>/dev/null; then :; \
+	@if [ -f /usr/include/editline/readline.h ] && [ -f /usr/include/sqlite3.h ] && pkg-config --exists libedit 2>/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "Installing $(APT_PACKAGES)"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
@@ -34,7 +34,7 @@ deps:
 		echo "Installing $(APT_PACKAGES) with sudo"; \
 		sudo apt-get update -qq && sudo apt-get install -y -qq $(APT_PACKAGES); \
 	else \
-		echo "Strata needs libedit. Run as root: apt-get install -y $(APT_PACKAGES)"; exit 1; \
+		echo "Strata needs libedit and SQLite headers. Run as root: apt-get install -y $(APT_PACKAGES)"; exit 1; \
 	fi
 
 clean:
