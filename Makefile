@@ -37,5 +37,12 @@ deps:
 		echo "Strata needs libedit and SQLite headers. Run as root: apt-get install -y $(APT_PACKAGES)"; exit 1; \
 	fi
 
+# Strata vs DuckDB and Polars on the tiering workload (bench/README.md). Builds release into
+# BUILD_DIR, installs the peers into bench/.venv, generates bench/data/ once, writes
+# bench/RESULTS.md. `make bench SIZE=S` for a quick run; RUNS=N runs per tool.
+bench: deps
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR)
+	python3 bench/run.py --strata $(BUILD_DIR)/release/strata $(if $(SIZE),--sizes $(SIZE)) $(if $(RUNS),--runs $(RUNS))
+
 clean:
 	rm -rf $(BUILD_DIR)
