@@ -1,30 +1,7 @@
-import Dispatch
-import Synchronization
-
-/// Runs `count` independent jobs on at most `threads` workers.
-///
-/// Workers pull job indexes from a shared counter, so a slow chunk does not idle the other
-/// core; each job writes only its own result slot, so results stay in job order.
+/// The loader's parallel loops, on ``Parallelism``.
 enum CSVParallel {
     static func run(count: Int, threads: Int, _ body: (Int) -> Void) {
-        guard count > 0 else { return }
-        let workers = max(1, min(threads, count))
-        if workers == 1 {
-            for index in 0..<count { body(index) }
-            return
-        }
-        let next = Atomic<Int>(0)
-        withoutActuallyEscaping(body) { escapable in
-            // Each job touches only its own slot; the caller guarantees that.
-            nonisolated(unsafe) let work = escapable
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if index >= count { return }
-                    work(index)
-                }
-            }
-        }
+        Parallelism.run(count: count, threads: threads, body)
     }
 
     /// Runs `body` for every index and returns the results in index order.
@@ -37,17 +14,10 @@ enum CSVParallel {
         return slots.map { $0! }
     }
 
-    /// The worker count for an options value: `threads`, else every active core.
+    /// The worker count for an options value: `threads`, else ``Parallelism/threads``
+    /// (`STRATA_THREADS` or every core).
     static func threadCount(_ requested: Int?) -> Int {
         if let requested { return max(1, min(requested, 256)) }
-        #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-        return 2
-        #endif
+        return Parallelism.threads
     }
 }
-
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif

@@ -37,11 +37,7 @@ extension KMeans {
                         partials[chunk] = KMeans.assignChunk(points, labels, start..<min(rows, start + KMeans.chunkRows),
                                                              centers: centers, k: k, dimensions: dimensions)
                     }
-                    if chunkCount == 1 {
-                        work(0)
-                    } else {
-                        DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-                    }
+                    Parallelism.run(count: chunkCount, work)
                     try Cancellation.check()
                 }
             }
