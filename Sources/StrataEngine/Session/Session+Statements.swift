@@ -21,6 +21,8 @@ extension Session {
             return try runAssert(condition)
         case .whatif(let request):
             return try runWhatIf(request)
+        case .export(let pipeline, let path, let pathRange, let options):
+            return try runExport(pipeline, path: path, pathRange: pathRange, options: options)
         }
     }
 

@@ -6,7 +6,7 @@ public struct Parser {
     var index = 0
 
     /// Statement-leading words.
-    public static let statementWords = ["load", "describe", "let", "assert", "whatif"]
+    public static let statementWords = ["load", "describe", "let", "assert", "whatif", "export"]
     /// Pipeline verbs the parser accepts after `|`.
     public static let verbs = [
         "where", "derive", "select", "drop", "group", "sort", "limit", "top", "distinct", "count",
@@ -37,6 +37,8 @@ public struct Parser {
             return .assert(try expression())
         case "whatif" where peek(1).isIdentifier || peek(1).isSymbol("("):
             return .whatif(try whatIf())
+        case "export" where peek(1).isIdentifier || peek(1).isSymbol("("):
+            return try export()
         case "let" where peek(2).isSymbol("="):
             advance()
             let name = try name(what: "a table name after let")

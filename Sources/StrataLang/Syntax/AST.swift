@@ -24,6 +24,9 @@ public enum Statement: Sendable, Equatable {
     case assert(Expr)
     /// `whatif PIPELINE for P in 30..180 step 30 [, Q in [a, b]] [(sum COL)]`
     case whatif(WhatIf)
+    /// `export PIPELINE to "path.csv" [(columns [a, b], excel)]`: the result as a CSV file
+    /// (options as parsed by `Parser.exportOptions()`).
+    case export(Pipeline, path: String, pathRange: Range<Int>, options: [OptionItem])
 }
 
 /// `source | verb | verb …`
