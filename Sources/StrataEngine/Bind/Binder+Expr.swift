@@ -94,6 +94,9 @@ extension Binder {
     /// widen x when needed (an integer x against `[1.5]` compares as decimals), dates may be
     /// written as strings.
     func bindInList(_ operand: Expr, _ items: [Expr], negated: Bool, schema: [Field]) throws(Diagnostic) -> BoundExpr {
+        if items.count == 1, case .name(let item) = items[0], item.text.hasPrefix("@") {
+            return try bindInSegment(operand, item, negated: negated, schema: schema)
+        }
         var value = try bind(operand, schema: schema)
         var constants: [(Value, DataType, Range<Int>)] = []
         for item in items {

@@ -22,6 +22,9 @@ public struct Binder {
     /// (the parameter wins over a same-named column of a later verb; `whatif` refuses a
     /// parameter named like a column of the pipeline's source).
     public var parameters: [String: StrataLang.Literal] = [:]
+    /// The members of a saved segment, for `x in @name` (installed by the session); nil:
+    /// segments are not available.
+    public var segmentMembers: ((SegmentReference) throws(Diagnostic) -> SegmentMembers)?
 
     public init(catalog: any SchemaCatalog, asOf: Int32) {
         self.catalog = catalog

@@ -58,6 +58,8 @@ extension Frame {
             return try isNull(operand, negated: negated, site: site)
         case .inList(let operand, let values, let negated):
             return try inList(operand, values, negated: negated, site: site)
+        case .inSegment(let operand, let members, let negated):
+            return try inSegment(operand, members, negated: negated, site: site)
         case .caseWhen(let arms, let otherwise, let type):
             return try caseWhen(arms, otherwise: otherwise, type, site: site)
         case .cast(let operand, let type):

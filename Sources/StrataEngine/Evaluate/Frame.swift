@@ -63,7 +63,7 @@ extension BoundExpr {
         case .column(let index, _): found.insert(index)
         case .literal: break
         case .negate(let operand), .not(let operand), .isNull(let operand, _), .inList(let operand, _, _),
-             .cast(let operand, _):
+             .inSegment(let operand, _, _), .cast(let operand, _):
             operand.collectColumns(into: &found)
         case .arithmetic(_, let left, let right, _, _), .comparison(_, let left, let right),
              .and(let left, let right), .or(let left, let right):
@@ -114,6 +114,7 @@ enum Folding {
         case .or(let left, let right): .or(fold(left), fold(right))
         case .isNull(let operand, let negated): .isNull(fold(operand), negated: negated)
         case .inList(let operand, let values, let negated): .inList(fold(operand), values, negated: negated)
+        case .inSegment(let operand, let members, let negated): .inSegment(fold(operand), members, negated: negated)
         case .caseWhen(let arms, let otherwise, let type):
             .caseWhen(arms.map { BoundCaseArm(condition: fold($0.condition), value: fold($0.value)) },
                       otherwise: fold(otherwise), type)

@@ -25,6 +25,8 @@ extension Frame {
             return try selectNull(operand, negated: negated, within: within)
         case .inList(let operand, let values, let negated):
             return try selectInList(operand, values, negated: negated, within: within)
+        case .inSegment(let operand, let members, let negated):
+            return try selectInSegment(operand, members, negated: negated, within: within)
         case .literal(let value, _):
             return value == .bool(true) ? within ?? Selection.all(rowCount) : []
         case .function(let function, let arguments, _, let range)
@@ -56,6 +58,8 @@ extension Frame {
             return try select(.isNull(operand, negated: !negated), within: within)
         case .inList(let operand, let values, let negated):
             return try select(.inList(operand, values, negated: !negated), within: within)
+        case .inSegment(let operand, let members, let negated):
+            return try select(.inSegment(operand, members, negated: !negated), within: within)
         case .literal(let value, _):
             return value == .bool(false) ? within ?? Selection.all(rowCount) : []
         default:

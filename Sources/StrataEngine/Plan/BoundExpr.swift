@@ -29,6 +29,8 @@ public indirect enum BoundExpr: Sendable, Equatable {
     case isNull(BoundExpr, negated: Bool)
     /// `x in [v…]` with constants of x's type; null x gives null.
     case inList(BoundExpr, [Value], negated: Bool)
+    /// `x in @segment`: x (integer or string, matching the keys) is a member; null x gives null.
+    case inSegment(BoundExpr, SegmentMembers, negated: Bool)
     /// `case c => v, … , _ => otherwise`; arms' values and `otherwise` have the result type.
     case caseWhen([BoundCaseArm], otherwise: BoundExpr, DataType)
     /// Converts between numeric types (integer → decimal(s) → double, decimal scale changes),
@@ -42,7 +44,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
         switch self {
         case .column(_, let type), .literal(_, let type), .cast(_, let type): type
         case .negate(let operand): operand.type
-        case .not, .comparison, .and, .or, .isNull, .inList: .bool
+        case .not, .comparison, .and, .or, .isNull, .inList, .inSegment: .bool
         case .arithmetic(_, _, _, let type, _), .caseWhen(_, _, let type), .function(_, _, let type, _): type
         }
     }

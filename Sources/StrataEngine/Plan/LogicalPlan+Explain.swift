@@ -162,6 +162,9 @@ enum ExprText {
         case .inList(let child, let values, let negated):
             let list = "[" + values.map { literal($0, child.type) }.joined(separator: ", ") + "]"
             return (operand(child, atLeast: 5) + (negated ? " not in " : " in ") + list, 4)
+        case .inSegment(let child, let members, let negated):
+            let keys = "(\(members.keys.count) \(members.keys.count == 1 ? "key" : "keys"))"
+            return (operand(child, atLeast: 5) + (negated ? " not in " : " in ") + members.label + " " + keys, 4)
         case .caseWhen(let arms, let otherwise, _):
             var parts = arms.map { render($0.condition, names: names) + " => " + render($0.value, names: names) }
             parts.append("_ => " + render(otherwise, names: names))

@@ -92,7 +92,8 @@ public enum RuleFrame {
         switch expr {
         case .column(let index, _): index >= 3
         case .literal: true
-        case .negate(let child), .not(let child), .isNull(let child, _), .inList(let child, _, _), .cast(let child, _):
+        case .negate(let child), .not(let child), .isNull(let child, _), .inList(let child, _, _), .cast(let child, _),
+             .inSegment(let child, _, _):
             readsOnlyScores(child)
         case .arithmetic(_, let left, let right, _, _), .comparison(_, let left, let right),
              .and(let left, let right), .or(let left, let right):

@@ -14,6 +14,7 @@ extension Session {
             let table = try evaluate(pipeline)
             catalog.set(name.text, table)
             segmentation.remember(name.text)
+            segments.recordDerived(name.text, from: pipeline)
             return .notice(Session.summary(name.text, table) + "\n")
         case .show(let pipeline):
             return Outcome(output: Renderer.render(try evaluate(pipeline), options: settings.render))
@@ -21,6 +22,8 @@ extension Session {
             return try runAssert(condition)
         case .whatif(let request):
             return try runWhatIf(request)
+        case .segment(let command):
+            return try runSegment(command)
         case .export(let pipeline, let path, let pathRange, let options):
             return try runExport(pipeline, path: path, pathRange: pathRange, options: options)
         }
@@ -36,6 +39,7 @@ extension Session {
         var binder = Binder(catalog: catalog, asOf: settings.asOf)
         binder.schemes = segmentation.schemes
         binder.readFile = { [unowned self] path, range throws(Diagnostic) in try self.readRuleFile(path, at: range) }
+        binder.segmentMembers = { [unowned self] reference throws(Diagnostic) in try self.segmentMembers(reference) }
         return try binder.bind(pipeline)
     }
 
@@ -57,6 +61,7 @@ extension Session {
             throw Diagnostic(diagnostic.message, at: .statement(pathRange), notes: diagnostic.notes)
         }
         catalog.set(name.text, result.table)
+        segments.recordLoad(name.text, path: path, resolvedPath: resolve(path: path), rows: result.table.rowCount)
         var lines = ["\(Session.summary(name.text, result.table)) from \(path) (\(result.encoding))"]
         lines += result.warnings.map { "  warning: \($0)" }
         if let rejects = result.rejects {

@@ -71,6 +71,8 @@ public final class Session {
     var currentStatement = ""
     /// RFM reports of tables, user schemes and pending warnings (see ``SegmentationState``).
     var segmentation = SegmentationState()
+    /// Named segments: the workspace store, who and when, where tables came from.
+    var segments = SegmentState()
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath, settings: Settings = Settings()) {
         self.workingDirectory = workingDirectory

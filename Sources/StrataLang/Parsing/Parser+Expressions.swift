@@ -63,6 +63,15 @@ extension Parser {
         switch current.word {
         case "in":
             advance()
+            // `x in @dormant60` / `@dormant60@v2`: the members of a saved segment, carried as
+            // a one-item list holding the name with its `@` (a list item is never a column).
+            if current.isSymbol("@") {
+                let at = current.range.lowerBound
+                advance()
+                let reference = try segmentReference()
+                let item = Expr.name(Name("@" + reference.text, at..<previousEnd))
+                return .inList(operand, [item], negated: negated, start..<previousEnd)
+            }
             try expectSymbol("[")
             var values: [Expr] = []
             while !current.isSymbol("]") {

@@ -6,7 +6,7 @@ public struct Parser {
     var index = 0
 
     /// Statement-leading words.
-    public static let statementWords = ["load", "describe", "let", "assert", "whatif", "export"]
+    public static let statementWords = ["load", "describe", "let", "assert", "whatif", "export", "segment", "segments"]
     /// Pipeline verbs the parser accepts after `|`.
     public static let verbs = [
         "where", "derive", "select", "drop", "group", "sort", "limit", "top", "distinct", "count",
@@ -26,6 +26,7 @@ public struct Parser {
     }
 
     mutating func statement() throws(Diagnostic) -> Statement {
+        if startsSegmentStatement() { return .segment(try segmentStatement()) }
         switch current.word {
         case "load" where peek(1).isIdentifier:
             return try load()
@@ -43,6 +44,17 @@ public struct Parser {
             advance()
             let name = try name(what: "a table name after let")
             try expectSymbol("=")
+            if current.word == "whatif", peek(1).isIdentifier || peek(1).isSymbol("(") {
+                // `let moved = whatif … movers …` keeps the what-if's result as a table.
+                var request = try whatIf()
+                request.target = name
+                return .whatif(request)
+            }
+            if current.word == "segment", peek(1).word == "load" {
+                advance()
+                advance()
+                return .segment(.load(try segmentReference(), into: name))
+            }
             return .assign(name: name, pipeline: try pipeline())
         default:
             return .show(try pipeline())

@@ -27,6 +27,8 @@ public enum Statement: Sendable, Equatable {
     /// `export PIPELINE to "path.csv" [(columns [a, b], excel)]`: the result as a CSV file
     /// (options as parsed by `Parser.exportOptions()`).
     case export(Pipeline, path: String, pathRange: Range<Int>, options: [OptionItem])
+    /// `segment save|show|diff|… …` and `segments`: named segments in the workspace.
+    case segment(SegmentCommand)
 }
 
 /// `source | verb | verb …`
