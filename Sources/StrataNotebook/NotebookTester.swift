@@ -36,6 +36,9 @@ public struct NotebookTester {
     public var allowedPaths: [String] = []
     /// The current folder: relative paths start here, and it is allowed.
     public var directory: String
+    /// Prepares each notebook's fresh session, given its temporary folder (the command line
+    /// puts a fresh segment workspace there).
+    public var prepareSession: ((Session, _ scratchFolder: String) -> Void)?
 
     public init(directory: String, update: Bool = false, parameters: Parameters = Parameters(), allowedPaths: [String] = []) {
         self.directory = directory
@@ -70,6 +73,7 @@ public struct NotebookTester {
         values["workspace"] = values["workspace"] ?? workspace
         let session = NotebookSession.make(for: path, in: directory, allowing: allowedPaths + [workspace],
                                            parameters: parameters)
+        prepareSession?(session, workspace)
         let runner = NotebookRunner(path: path, parameters: Parameters(values))
         let run: NotebookRun
         do { run = try runner.run(notebook, in: session) } catch {

@@ -3,6 +3,7 @@ import Foundation
 import StrataCore
 import StrataEngine
 import StrataNotebook
+import StrataWorkspace
 
 /// The `strata` command line: the REPL by default, plus `run`, `test` and `gen`.
 @main
@@ -22,6 +23,17 @@ struct SessionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The analysis date every \"days since\" is measured from (default: today).", valueName: "yyyy-MM-dd"))
     var asof: String?
 
+    @Option(name: .customLong("workspace"), help: ArgumentHelp("The folder keeping named segments (default: $STRATA_WORKSPACE, else .strata here).", valueName: "DIR"))
+    var workspace: String?
+
+    /// Gives `session` the workspace (opened on its first segment statement).
+    func installWorkspace(in session: Session) {
+        let directory = FileManager.default.currentDirectoryPath
+        let shown = workspace ?? ProcessInfo.processInfo.environment[Workspace.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+        Workspace.install(in: session, folder: Workspace.folder(workspace, in: directory),
+                          displayFolder: shown ?? Workspace.defaultFolder)
+    }
+
     func makeSession(color: Bool) throws -> Session {
         // Column-sized buffers are reused instead of page-faulted in anew (see MemoryTuning).
         MemoryTuning.reuseLargeAllocations()
@@ -35,6 +47,7 @@ struct SessionOptions: ParsableArguments {
         settings.render.color = color
         let session = Session(settings: settings)
         NotebookSession.installReader(in: session)
+        installWorkspace(in: session)
         return session
     }
 }

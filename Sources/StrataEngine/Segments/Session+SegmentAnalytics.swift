@@ -3,8 +3,8 @@ import StrataLang
 
 extension Session {
     /// `segment moves NAME v1 v2` / `segment moves A B`: a transition matrix between two
-    /// versions or segments. Tiered versions compare their labels; untiered ones count as one
-    /// label, the segment's name (so the matrix reads stayed / left / entered).
+    /// versions or segments. Tiered versions compare their labels; an untiered one labels
+    /// every member `member` (so the matrix reads stayed / left / entered).
     /// - Complexity: O(members of both).
     func segmentMoves(_ from: SegmentReference, _ to: SegmentReference) throws -> Outcome {
         let before = try segmentVersion(from)
@@ -20,7 +20,7 @@ extension Session {
         }
         let left = matrix.left.reduce(0, +), entered = matrix.entered.reduce(0, +)
         var output = Renderer.render(matrix.table(), options: settings.render)
-        let untiered = before.tiers == nil && after.tiers == nil && from.name.text == to.name.text
+        let untiered = before.tiers == nil && after.tiers == nil
         let note = untiered ? " (no tier column: save with (tier COL) to see moves between tiers)" : ""
         output += "\(from.name.text)@v\(before.number) → \(to.name.text)@v\(after.number): stayed \(Session.grouped(matrix.stayed)), "
             + "moved \(Session.grouped(matrix.moved)), left \(Session.grouped(left)), entered \(Session.grouped(entered))\(note)\n"
@@ -29,7 +29,7 @@ extension Session {
 
     private func labelled<K>(_ keys: [K], _ version: SegmentVersion, _ reference: SegmentReference) -> [(K, String)] {
         if let tiers = version.tiers { return Array(zip(keys, tiers)) }
-        return keys.map { ($0, reference.name.text) }
+        return keys.map { ($0, "member") }
     }
 
     /// `segment split NAME into A, B (10%, seed 42)`: saves each group as a segment (one

@@ -31,9 +31,18 @@ extension Parser {
                 throw error("expected = after the segment name: segment save \(name.text) = r | where recency > 60")
             }
             advance()
-            let pipeline = try self.pipeline()
-            let options = current.isSymbol("(") ? try optionGroup().items : []
-            return .save(name: name, pipeline: pipeline, options: options)
+            // `… | select customer_id, segment (tier segment)` would read as a call of segment:
+            // a final `( option … )` group is cut off before the pipeline is parsed.
+            guard let optionsStart = trailingOptionGroup(words: Parser.segmentSaveOptions) else {
+                let pipeline = try self.pipeline()
+                let options = current.isSymbol("(") ? try optionGroup().items : []
+                return .save(name: name, pipeline: pipeline, options: options)
+            }
+            var inner = Parser(tokens: Array(tokens[index..<optionsStart]) + [Token(.end, tokens[optionsStart].range.lowerBound..<tokens[optionsStart].range.lowerBound)])
+            let pipeline = try inner.pipeline()
+            try inner.expectEnd()
+            index = optionsStart
+            return .save(name: name, pipeline: pipeline, options: try optionGroup().items)
         case "list":
             return .list
         case "show":
@@ -96,6 +105,30 @@ extension Parser {
         default:
             throw error("unknown segment command")
         }
+    }
+
+    /// Option names of `segment save`.
+    public static let segmentSaveOptions = ["note", "key", "tier", "goal", "metric", "action", "drop"]
+
+    /// The index of the `(` opening a final option group `(word …)` whose first word is one
+    /// of `words`, or nil.
+    func trailingOptionGroup(words: [String]) -> Int? {
+        guard tokens.count >= 3, tokens[tokens.count - 2].isSymbol(")") else { return nil }
+        var depth = 0
+        var position = tokens.count - 2
+        while position > index {
+            if tokens[position].isSymbol(")") { depth += 1 }
+            if tokens[position].isSymbol("(") {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            position -= 1
+        }
+        guard position > index, depth == 0, let word = tokens[position + 1].word, words.contains(word) else { return nil }
+        // `name value` or `name,` / `name)`: an option, not a call argument such as `(note)`.
+        let next = tokens[position + 2]
+        guard !next.isSymbol("|") else { return nil }
+        return position
     }
 
     /// A segment name: letters, digits and `_` (Chinese included); no `@`.

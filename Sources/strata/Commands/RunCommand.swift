@@ -52,6 +52,8 @@ struct Run: ParsableCommand {
         }
         let session = NotebookSession.make(for: file, in: directory, allowing: allowedPaths,
                                            parameters: parameters, settings: try sessionOptions.makeSession(color: false).settings)
+        // Scripts re-run on each data drop keep their segments: the same workspace as the REPL.
+        sessionOptions.installWorkspace(in: session)
         var lastCell = 0
         let runner = NotebookRunner(path: file, parameters: parameters, keepGoing: keepGoing) { statement, outcome, cell in
             if !outputsOnly {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import StrataEngine
 import StrataNotebook
+import StrataWorkspace
 
 /// `strata test FILE|DIR…`: replay notebooks and compare each cell's output with its
 /// recorded ```output fence.
@@ -9,7 +11,7 @@ struct Test: ParsableCommand {
         abstract: "Replay notebooks and compare each cell's output with the recorded one.",
         discussion: """
             Each notebook runs in a fresh session whose working folder is the notebook's folder, \
-            with a fresh temporary folder as ${workspace}. Outputs are compared exactly after \
+            with a fresh temporary folder as ${workspace} (holding its own segment workspace). Outputs are compared exactly after \
             trimming trailing whitespace; `assert` statements must hold. The last line is \
             "N passed, M failed" (counting notebooks). Exit code: 0 all passed, 1 a cell or \
             assert failed, 2 a notebook could not be read or parsed.
@@ -37,7 +39,17 @@ struct Test: ParsableCommand {
             ConsoleOutput.standardError("\(error)\n")
             throw ExitCode(2)
         }
-        let tester = NotebookTester(directory: directory, update: update, parameters: parameters, allowedPaths: allowedPaths)
+        var tester = NotebookTester(directory: directory, update: update, parameters: parameters, allowedPaths: allowedPaths)
+        tester.prepareSession = { session, scratch in
+            // A fresh workspace per notebook, and a clock and user that do not change the
+            // recorded outputs: versions are "saved" at midnight of the session's as-of date.
+            Workspace.install(in: session, folder: (scratch as NSString).appendingPathComponent(Workspace.defaultFolder),
+                              displayFolder: Workspace.defaultFolder)
+            session.segmentUser = "analyst"
+            session.segmentClock = { [unowned session] in
+                Date(timeIntervalSince1970: TimeInterval(session.settings.asOf) * 86_400)
+            }
+        }
         let (files, missing) = NotebookFiles.discover(paths, in: directory)
         var reports: [NotebookReport] = []
         for file in files {
