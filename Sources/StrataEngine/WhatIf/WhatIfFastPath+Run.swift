@@ -56,6 +56,7 @@ extension WhatIfFastPath {
         var result = WhatIfResult(parameterNames: [parameter], combinations: [], counts: [], sourceRows: sourceRows,
                                   money: money, sums: [], countName: WhatIfSum.countName(for: base.schema),
                                   path: .fast(summary))
+        result.keyText = keyText
         let range = runner.sumColumn?.range ?? runner.request.pipeline.range
         for (literal, threshold) in zip(runner.request.parameters[0].values, order) {
             result.combinations.append(try runner.boundValues([literal]))

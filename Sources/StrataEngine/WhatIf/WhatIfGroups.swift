@@ -12,6 +12,9 @@ struct WhatIfGroups {
     var values: [[String: Value]] = []
     /// The first aggregate's type.
     var type: DataType = .int64
+    /// The group key's and the first aggregate's column names (for the chart's title).
+    var keyName = ""
+    var valueName = ""
 
     /// Columns: the parameters, then one per group value (null where a run has no such group).
     var table: Table {
@@ -48,6 +51,8 @@ extension WhatIfRunner {
             let table = try execute(plan)
             guard table.columnCount >= 2 else { continue }
             result.type = table.fields[1].type
+            result.keyName = table.fields[0].name
+            result.valueName = table.fields[1].name
             result.combinations.append(try boundValues(values))
             var row: [String: Value] = [:]
             for index in 0..<table.rowCount {

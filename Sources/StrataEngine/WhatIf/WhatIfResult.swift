@@ -24,6 +24,8 @@ struct WhatIfResult {
     /// `customers` when the result has a customer key, `rows` otherwise.
     var countName: String
     var path: Path
+    /// The compared expression on the fast path (`recency`), for warnings.
+    var keyText: String? = nil
 
     /// Equal numbers (the path aside): what the property tests compare.
     func sameNumbers(as other: WhatIfResult) -> Bool {

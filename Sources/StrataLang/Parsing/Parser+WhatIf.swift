@@ -6,13 +6,18 @@ extension Parser {
     /// The most combinations a grid may run.
     public static let whatIfMaxCombinations = 10_000
 
-    /// `whatif PIPELINE for P in RANGE|LIST [, Q in RANGE|LIST] [(options)]`
+    /// `whatif PIPELINE for P in RANGE|LIST [, Q in RANGE|LIST] [(options)]`, or
+    /// `whatif PIPELINE compare P = A vs P = B [by COL] [(options)]`, or
+    /// `whatif PIPELINE movers P = A vs P = B [(options)]`.
     mutating func whatIf() throws(Diagnostic) -> WhatIf {
         let start = current.range.lowerBound
         advance()
         let pipeline = try self.pipeline()
+        if current.word == "compare" || current.word == "movers" {
+            return try whatIfComparison(pipeline, start: start)
+        }
         guard current.word == "for" else {
-            throw error("expected for and a parameter after the pipeline: whatif r | where recency > T for T in 30..180 step 30")
+            throw error("expected for, compare or movers after the pipeline: whatif r | where recency > T for T in 30..180 step 30")
         }
         advance()
         var parameters = [try whatIfParameter()]
@@ -46,6 +51,7 @@ extension Parser {
         advance()
         let start = current.range.lowerBound
         var values: [Literal]
+        var countsDown = false
         if current.isSymbol("[") {
             advance()
             values = []
@@ -58,14 +64,14 @@ extension Parser {
                 throw Diagnostic("the list of values for \(name.text) is empty", at: .statement(start..<previousEnd))
             }
         } else {
-            values = try whatIfRange(name.text)
+            (values, countsDown) = try whatIfRange(name.text)
         }
         let range = start..<previousEnd
         if values.count > Parser.whatIfMaxValues {
             throw Diagnostic("\(name.text) takes \(values.count) values; at most \(Parser.whatIfMaxValues) run "
                 + "(use a larger step)", at: .statement(range))
         }
-        return WhatIfParameter(name: name, values: values, valuesRange: range)
+        return WhatIfParameter(name: name, values: values, valuesRange: range, countsDownImplicitly: countsDown)
     }
 
     /// A number (optionally negative), string or date in a value list.
@@ -87,12 +93,18 @@ extension Parser {
     }
 
     /// `a..b [step s]` with whole numbers; counts down when the step is negative.
-    mutating func whatIfRange(_ parameter: String) throws(Diagnostic) -> [Literal] {
+    mutating func whatIfRange(_ parameter: String) throws(Diagnostic) -> (values: [Literal], countsDown: Bool) {
         let start = current.range.lowerBound
         let low = try whatIfInteger(allowFraction: false)
         try expectSymbol("..")
         let high = try whatIfInteger(allowFraction: false)
         var step: Int64 = 1
+        var countsDown = false
+        if current.word != "step", low.value > high.value {
+            // `180..30` without a step counts down by 1 (the runner warns).
+            step = -1
+            countsDown = true
+        }
         if current.word == "step" {
             advance()
             let stepToken = current.range
@@ -118,7 +130,7 @@ extension Parser {
             if overflow { break }
             value = next
         }
-        return values
+        return (values, countsDown)
     }
 
     /// An optionally negative number token; whole unless `allowFraction`.
