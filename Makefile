@@ -1,11 +1,12 @@
 # Strata — the two commands: `make run` and `make test`. Both install what is missing first.
+SHELL        := /bin/bash
 SWIFT        ?= swift
 BUILD_DIR    ?= .build
 STRATA       := $(BUILD_DIR)/debug/strata
 STRATA_FAST  := $(BUILD_DIR)/release/strata
 APT_PACKAGES := libedit-dev pkg-config libsqlite3-dev
 
-.PHONY: run test build deps release bench clean
+.PHONY: run test build deps release bench fuzz test-sanitize clean
 
 # The REPL runs the optimised build: analysts load client files of millions of rows.
 run: release
@@ -15,6 +16,7 @@ test: build
 	$(SWIFT) build --build-tests
 	STRATA_BIN=$(abspath $(STRATA)) $(SWIFT) test --skip-build
 	$(STRATA) test notebooks/ Tests/Golden/
+	$(foreach t,$(FUZZ_TARGETS),$(BUILD_DIR)/debug/fuzz-$(t) Tests/Fuzz/corpus/$(t) &&) true
 
 build: deps
 	$(SWIFT) build
@@ -43,6 +45,34 @@ deps:
 bench: deps
 	$(SWIFT) build -c release --scratch-path $(BUILD_DIR)
 	python3 bench/run.py --strata $(BUILD_DIR)/release/strata $(if $(SIZE),--sizes $(SIZE)) $(if $(RUNS),--runs $(RUNS))
+
+# libFuzzer on the CSV reader, the statement language and the notebook reader, FUZZ_TIME
+# seconds each (default 60). New inputs collect in .build-fuzz/corpus; a crash stops the run
+# and is written to .build-fuzz/crash-TARGET-*: fix it, then copy the input into
+# Tests/Fuzz/corpus/TARGET/ so `make test` replays it from then on.
+FUZZ_TARGETS := csv statement notebook
+FUZZ_TIME    ?= 60
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$t; \
+		echo "building fuzz-$$t (libFuzzer, AddressSanitizer)"; \
+		$(SWIFT) build --scratch-path .build-fuzz --product fuzz-$$t -Xswiftc -sanitize=fuzzer,address \
+			-Xswiftc -DFUZZING > .build-fuzz/build-$$t.log 2>&1 \
+			|| { grep -v 'Cannot export local symbol' .build-fuzz/build-$$t.log | tail -30; exit 1; }; \
+		echo "fuzzing $$t for $(FUZZ_TIME) s"; \
+		.build-fuzz/debug/fuzz-$$t .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t -max_total_time=$(FUZZ_TIME) \
+			-max_len=4096 -rss_limit_mb=4096 -timeout=10 -artifact_prefix=.build-fuzz/crash-$$t- \
+			-print_final_stats=1 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==|SUMMARY)' ; \
+		test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
+
+# The unit tests under AddressSanitizer, then ThreadSanitizer (the parallel loader, the
+# interrupt handling), each in its own build folder.
+test-sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	STRATA_BIN=$(abspath .build-asan/debug/strata) $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	STRATA_BIN=$(abspath .build-tsan/debug/strata) $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
 
 clean:
 	rm -rf $(BUILD_DIR)

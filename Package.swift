@@ -34,6 +34,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (Tests/Fuzz): `make fuzz` builds them with libFuzzer; the ordinary build
+        // makes them replay Tests/Fuzz/corpus, which `make test` runs.
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "StrataCore"], path: "Tests/Fuzz/FuzzCSV"),
+        .executableTarget(
+            name: "fuzz-statement", dependencies: ["FuzzSupport", "StrataCore", "StrataLang", "StrataEngine"],
+            path: "Tests/Fuzz/FuzzStatement"
+        ),
+        .executableTarget(name: "fuzz-notebook", dependencies: ["FuzzSupport", "StrataNotebook"], path: "Tests/Fuzz/FuzzNotebook"),
         .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore"]),
         .testTarget(name: "StrataLangTests", dependencies: ["StrataLang"]),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"]),
