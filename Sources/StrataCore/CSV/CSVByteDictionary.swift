@@ -8,6 +8,9 @@ struct CSVByteDictionary {
     private(set) var arena = ContiguousArray<UInt8>()
     private(set) var offsets: ContiguousArray<Int> = [0]
     private var hashes = ContiguousArray<UInt64>()
+    /// Per entry of at most 16 bytes, two words that with the length determine its bytes
+    /// (see ``shortKey(_:_:)``): short entries compare without `memcmp`.
+    private var shortKeys = ContiguousArray<UInt64>()
     /// Open addressing, linear probing: 0 = empty, else code + 1.
     private var slots = ContiguousArray<UInt32>(repeating: 0, count: 64)
 
@@ -16,6 +19,7 @@ struct CSVByteDictionary {
     /// The code of the bytes, adding them when new.
     @inline(__always)
     mutating func code(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        if length <= 16 { return shortCode(base, length) }
         let hash = CSVByteDictionary.hash(base, length)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -26,8 +30,55 @@ struct CSVByteDictionary {
             if hashes[code] == hash, equals(code, base, length) { return UInt32(code) }
             slot = (slot + 1) & mask
         }
+        return add(base, length, hash: hash, slot: slot, key: (0, 0))
+    }
+
+    /// ``code(_:_:)`` for at most 16 bytes: the key words are the hash input and the
+    /// comparison.
+    @inline(__always)
+    private mutating func shortCode(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        let key = CSVByteDictionary.shortKey(base, length)
+        var hash = (key.0 ^ UInt64(length) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+        hash = (hash ^ (hash >> 32) ^ key.1) &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 29
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let code = Int(entry - 1)
+            if hashes[code] == hash, shortKeys[2 * code] == key.0, shortKeys[2 * code + 1] == key.1,
+               offsets[code + 1] - offsets[code] == length {
+                return UInt32(code)
+            }
+            slot = (slot + 1) & mask
+        }
+        return add(base, length, hash: hash, slot: slot, key: key)
+    }
+
+    /// Two words that, with the length (at most 16), determine the bytes: overlapping loads
+    /// from both ends, all inside the field.
+    @inline(__always)
+    static func shortKey(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(base)
+        if length >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+        }
+        if length >= 4 {
+            return (UInt64(raw.loadUnaligned(as: UInt32.self)),
+                    UInt64(raw.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)))
+        }
+        if length == 0 { return (0, 0) }
+        return (UInt64(base[0]) | UInt64(base[length >> 1]) << 8 | UInt64(base[length - 1]) << 16, 0)
+    }
+
+    @inline(never)
+    private mutating func add(_ base: UnsafePointer<UInt8>, _ length: Int, hash: UInt64, slot: Int,
+                              key: (UInt64, UInt64)) -> UInt32 {
         let code = UInt32(hashes.count)
         hashes.append(hash)
+        shortKeys.append(key.0)
+        shortKeys.append(key.1)
         arena.append(contentsOf: UnsafeBufferPointer(start: base, count: length))
         offsets.append(arena.count)
         slots[slot] = code + 1

@@ -16,6 +16,11 @@ struct CSVParseContext {
     /// Pass 1 also keeps typed values (see ``CSVSpeculation``).
     let speculate: Bool
     let isCancelled: @Sendable () -> Bool
+    /// Lazy UTF-8 validation: set when the text was not validated up front. Records the
+    /// general loop reads are validated whole; the fused loop validates only new dictionary
+    /// texts (every other byte it takes is a digit, sign, dot, dash, delimiter or line end).
+    /// Any problem raises the alarm and stops the chunk.
+    var utf8Alarm: CSVUTF8Alarm? = nil
 }
 
 /// What pass 1 found in one chunk.
@@ -69,8 +74,17 @@ extension CSVParseContext {
         let classifiedSet = Set(classified)
         var speculation = CSVSpeculation(
             columnCount: columnCount, forcedString: forcedString,
-            unsupported: Set((0..<columnCount).filter { !classifiedSet.contains($0) && !forcedString.contains($0) }))
+            unsupported: Set((0..<columnCount).filter { !classifiedSet.contains($0) && !forcedString.contains($0) }),
+            // A record holds at least a delimiter per column: wide files get small first buffers.
+            expectedRows: (softEnd - start) / max(16, 2 * columnCount))
         var speculating = speculate
+        let fusing = speculate && fusedAllowed
+        // After a record the fused loop could not take, a few records go the general way first.
+        var fusedCooldown = 0
+        let classifiedFlags = UnsafeMutablePointer<Bool>.allocate(capacity: columnCount)
+        classifiedFlags.initialize(repeating: false, count: columnCount)
+        for column in classified { classifiedFlags[column] = true }
+        defer { classifiedFlags.deallocate() }
         let stringOnly = forcedString.sorted()
         // A plain buffer rather than a closure, so the loop's state stays in registers.
         let stats = UnsafeMutableBufferPointer<CSVColumnStats>.allocate(capacity: columnCount)
@@ -78,12 +92,26 @@ extension CSVParseContext {
         defer { stats.deallocate() }
         do {
             while cursor < softEnd {
+                if fusing, speculating, !speculation.failed, fusedCooldown == 0 {
+                    let before = cursor
+                    cursor = fusedRecords(from: cursor, softEnd: softEnd, rows: &result.rows, speculation: &speculation,
+                                          stats: stats, classified: classifiedFlags, cancelled: &result.cancelled)
+                    if result.cancelled || cursor >= softEnd { break }
+                    if cursor == before { fusedCooldown = 32 }
+                } else if fusedCooldown > 0 {
+                    fusedCooldown -= 1
+                }
                 records &+= 1
                 if records & 1023 == 0, isCancelled() {
                     result.cancelled = true
                     break
                 }
                 let record = scanner.scan(from: cursor, into: spans)
+                if let utf8Alarm, !CSVUTF8Validator.isClean(base, from: cursor, to: record.next) {
+                    utf8Alarm.raise()
+                    result.cancelled = true
+                    break
+                }
                 cursor = record.next
                 if record.problem == .unterminatedQuote {
                     result.fatal = CSVProblem(kind: .unterminatedQuote, offset: record.problemOffset,
@@ -131,6 +159,7 @@ extension CSVParseContext {
                 }
             }
         }
+        for column in classified { speculation.classifyCountedTexts(column, pattern: pattern, into: &stats[column]) }
         result.stats = Array(stats)
         result.end = cursor
         if speculating, !speculation.failed, result.problems.problemCount == 0 { result.speculation = speculation }

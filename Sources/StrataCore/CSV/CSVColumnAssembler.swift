@@ -6,13 +6,13 @@ extension CSVLoader {
         let data: ColumnData
         switch type {
         case .int64, .decimal, .timestamp:
-            data = .int64(concatenate(chunks) { $0.columns[column].int64s })
+            data = .int64(concatenate(chunks, column: column, total: total) { $0.int64s })
         case .date:
-            data = .int32(concatenate(chunks) { $0.columns[column].int32s })
+            data = .int32(concatenate(chunks, column: column, total: total) { $0.int32s })
         case .double:
-            data = .double(concatenate(chunks) { $0.columns[column].doubles })
+            data = .double(concatenate(chunks, column: column, total: total) { $0.doubles })
         case .bool:
-            data = .bool(concatenate(chunks) { $0.columns[column].bools })
+            data = .bool(concatenate(chunks, column: column, total: total) { $0.bools })
         case .string:
             var dictionary = StringDictionary()
             var codes = ContiguousArray<UInt32>()
@@ -21,12 +21,15 @@ extension CSVLoader {
                 let local = chunk.columns[column]
                 let mapping = (0..<local.dictionary.count).map { dictionary.code(for: local.dictionary.string($0)) }
                 if mapping.isEmpty {
-                    codes.append(contentsOf: repeatElement(0, count: local.codes.count))
-                    continue
+                    codes.append(contentsOf: repeatElement(0, count: local.count))
+                } else {
+                    mapping.withUnsafeBufferPointer { map in
+                        local.withValues(local.codes) { chunkCodes in
+                            for code in chunkCodes { codes.append(map[Int(code)]) }
+                        }
+                    }
                 }
-                mapping.withUnsafeBufferPointer { map in
-                    for code in local.codes { codes.append(map[Int(code)]) }
-                }
+                local.raw?.release(local.rawColumn)
             }
             // Null rows hold code 0 whatever the chunk's placeholder mapped to.
             var rowBase = 0
@@ -49,11 +52,25 @@ extension CSVLoader {
         return Column(type: type, data: data, validity: validity)
     }
 
-    private static func concatenate<Element>(_ chunks: [CSVChunkColumns],
-                                             _ values: (CSVChunkColumns) -> ContiguousArray<Element>) -> ContiguousArray<Element> {
-        var result = ContiguousArray<Element>()
-        result.reserveCapacity(chunks.reduce(0) { $0 + $1.rows })
-        for chunk in chunks { result.append(contentsOf: values(chunk)) }
-        return result
+    /// One column's values of every chunk, back to back; raw chunk buffers are freed as soon
+    /// as they are copied, so the chunks and the column are not both held in full.
+    private static func concatenate<Element: BitwiseCopyable>(
+        _ chunks: [CSVChunkColumns], column: Int, total: Int,
+        _ values: (CSVColumnChunk) -> ContiguousArray<Element>
+    ) -> ContiguousArray<Element> {
+        ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
+            for chunk in chunks {
+                let local = chunk.columns[column]
+                local.withValues(values(local)) { part in
+                    let count = min(part.count, total - initialized)
+                    if count > 0, let target = buffer.baseAddress, let source = part.baseAddress {
+                        (target + initialized).initialize(from: source, count: count)
+                    }
+                    initialized += count
+                }
+                local.raw?.release(local.rawColumn)
+            }
+        }
     }
 }

@@ -11,6 +11,10 @@ struct CSVColumnChunk {
     var codes = ContiguousArray<UInt32>()
     var nullRows = ContiguousArray<Int32>()
     var dictionary = CSVByteDictionary()
+    /// Values still in pass 1's buffers (column `rawColumn`), used in place of the array
+    /// that matches `type`; the assembler copies them out and frees them.
+    var raw: CSVValueBuffers?
+    var rawColumn = 0
 
     init(type: DataType, capacity: Int) {
         self.type = type
@@ -24,13 +28,24 @@ struct CSVColumnChunk {
     }
 
     var count: Int {
+        if let raw { return raw.count(rawColumn) }
         switch type {
-        case .int64, .decimal, .timestamp: int64s.count
-        case .date: int32s.count
-        case .double: doubles.count
-        case .bool: bools.count
-        case .string: codes.count
+        case .int64, .decimal, .timestamp: return int64s.count
+        case .date: return int32s.count
+        case .double: return doubles.count
+        case .bool: return bools.count
+        case .string: return codes.count
         }
+    }
+
+    /// The values of an array-backed chunk, or of a raw one, as `Element`s (the type's width).
+    func withValues<Element: BitwiseCopyable, R>(_ array: ContiguousArray<Element>,
+                                                  _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
+        if let raw {
+            let start = raw.rawValues(rawColumn)?.assumingMemoryBound(to: Element.self)
+            return body(UnsafeBufferPointer(start: start, count: raw.count(rawColumn)))
+        }
+        return array.withUnsafeBufferPointer(body)
     }
 
     @inline(__always)

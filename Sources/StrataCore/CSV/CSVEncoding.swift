@@ -5,10 +5,31 @@ import Darwin
 #endif
 
 /// A file's text as UTF-8 bytes, plus where the content starts (after a byte order mark).
+///
+/// UTF-8 input is used where it lies (`borrowed`, e.g. the mapped file); converted text is
+/// owned (`bytes`).
 struct CSVText {
-    var bytes: [UInt8]
+    var bytes: [UInt8] = []
+    var borrowed: UnsafeBufferPointer<UInt8>?
     var start: Int
     var encoding: String
+
+    init(bytes: [UInt8], start: Int, encoding: String) {
+        self.bytes = bytes
+        self.start = start
+        self.encoding = encoding
+    }
+
+    init(borrowing input: UnsafeBufferPointer<UInt8>, start: Int, encoding: String) {
+        borrowed = input
+        self.start = start
+        self.encoding = encoding
+    }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let borrowed { return try body(borrowed) }
+        return try bytes.withUnsafeBufferPointer(body)
+    }
 }
 
 /// Encoding detection and conversion to UTF-8.
@@ -34,7 +55,18 @@ enum CSVEncoding {
         }
     }
 
-    static func decode(_ raw: [UInt8], encodingName: String?, path: String, threads: Int,
+    /// `raw` as UTF-8 text, not yet validated, when it may be UTF-8: no UTF-16 byte order
+    /// mark and no other encoding asked for. Nil otherwise.
+    static func optimisticUTF8(_ raw: UnsafeBufferPointer<UInt8>, encodingName: String?) throws -> CSVText? {
+        let wanted = try requested(encodingName)
+        guard wanted == .detect || wanted == .utf8 else { return nil }
+        if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) { return nil }
+        let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+        return CSVText(borrowing: raw, start: hasBOM ? 3 : 0, encoding: hasBOM ? "UTF-8 (BOM)" : "UTF-8")
+    }
+
+    /// The text of `raw`; UTF-8 input is borrowed, so `raw` must outlive the result.
+    static func decode(_ raw: UnsafeBufferPointer<UInt8>, encodingName: String?, path: String, threads: Int,
                        isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> CSVText {
         let wanted = try requested(encodingName)
         var text: CSVText
@@ -53,9 +85,7 @@ enum CSVEncoding {
             switch event {
             case .invalid(let offset)?:
                 if wanted == .utf8 || hasBOM {
-                    let position = raw.withUnsafeBufferPointer {
-                        CSVLocator.position(of: offset, in: $0, start: start)
-                    }
+                    let position = CSVLocator.position(of: offset, in: raw, start: start)
                     throw Diagnostic(
                         "the file is not valid UTF-8: unexpected byte 0x\(hex(raw[offset]))",
                         at: .file(path: path, line: position.line, column: position.column),
@@ -65,12 +95,12 @@ enum CSVEncoding {
                                    utf8FailureOffset: offset, threads: threads, isCancelled: isCancelled)
                 // Conversion output is valid UTF-8; only NUL and BOM remain to check.
             case .nul, .bom, nil:
-                text = CSVText(bytes: raw, start: start, encoding: hasBOM ? "UTF-8 (BOM)" : "UTF-8")
+                text = CSVText(borrowing: raw, start: start, encoding: hasBOM ? "UTF-8 (BOM)" : "UTF-8")
                 try check(event, in: text, path: path)
                 return text
             }
         }
-        try check(CSVUTF8Validator.firstEvent(text.bytes, from: text.start, threads: threads), in: text, path: path)
+        try check(text.withBytes { CSVUTF8Validator.firstEvent($0, from: text.start, threads: threads) }, in: text, path: path)
         return text
     }
 
@@ -89,9 +119,7 @@ enum CSVEncoding {
             offset = at
             message = "invalid UTF-8 after decoding"
         }
-        let position = text.bytes.withUnsafeBufferPointer {
-            CSVLocator.position(of: offset, in: $0, start: text.start)
-        }
+        let position = text.withBytes { CSVLocator.position(of: offset, in: $0, start: text.start) }
         throw Diagnostic(message, at: .file(path: path, line: position.line, column: position.column))
     }
 
@@ -100,7 +128,7 @@ enum CSVEncoding {
     /// GB18030 input is cut at line feeds (0x0A never occurs inside a GB18030 character) into
     /// pieces converted in parallel, each with its own converter; cancellation is checked
     /// between pieces.
-    private static func convert(_ raw: [UInt8], from source: String, skipping: Int, name: String,
+    private static func convert(_ raw: UnsafeBufferPointer<UInt8>, from source: String, skipping: Int, name: String,
                                 path: String, utf8FailureOffset: Int? = nil, threads: Int,
                                 isCancelled: @Sendable () -> Bool) throws -> CSVText {
         let probe = iconv_open("UTF-8", source)
@@ -121,14 +149,14 @@ enum CSVEncoding {
             }
         }
         bounds.append(raw.count)
-        let pieces = raw.withUnsafeBufferPointer { buffer -> [Piece] in
+        let pieces = { (buffer: UnsafeBufferPointer<UInt8>) -> [Piece] in
             guard let base = buffer.baseAddress else { return [] }
             nonisolated(unsafe) let input = base
             return CSVParallel.map(count: bounds.count - 1, threads: threads) { piece in
                 if isCancelled() { return Piece(output: [], failure: nil, cancelled: true) }
                 return convertPiece(input, from: bounds[piece], to: bounds[piece + 1], source: source)
             }
-        }
+        }(raw)
         if pieces.contains(where: \.cancelled) { throw Cancelled() }
         guard let failed = pieces.firstIndex(where: { $0.failure != nil }), let failureInput = pieces[failed].failure else {
             var output = [UInt8]()
@@ -145,7 +173,7 @@ enum CSVEncoding {
             : "incomplete character at the end of the file"
         var notes: [String] = []
         if let utf8FailureOffset {
-            let utf8Position = raw.withUnsafeBufferPointer { CSVLocator.position(of: utf8FailureOffset, in: $0, start: 0) }
+            let utf8Position = CSVLocator.position(of: utf8FailureOffset, in: raw, start: 0)
             notes.append("\(path):\(utf8Position.line):\(utf8Position.column): first byte that is not UTF-8")
         }
         let what = utf8FailureOffset != nil ? "UTF-8 or GB18030" : source

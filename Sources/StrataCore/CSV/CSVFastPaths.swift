@@ -73,7 +73,12 @@ enum CSVFastPath {
     @inline(__always)
     static func scaled(_ mantissa: Int64, fractionDigits: Int, scale: Int) -> Int64? {
         guard fractionDigits <= scale else { return nil }
-        let (value, overflow) = mantissa.multipliedReportingOverflow(by: powersOfTen[scale - fractionDigits])
+        if fractionDigits == scale { return mantissa }
+        // A short loop rather than `powersOfTen`: a global's lazy-initialisation check costs a
+        // call (swift_once) on every use in a hot loop.
+        var factor: Int64 = 1
+        for _ in fractionDigits..<scale { factor &*= 10 }
+        let (value, overflow) = mantissa.multipliedReportingOverflow(by: factor)
         return overflow ? nil : value
     }
 }

@@ -6,6 +6,8 @@ struct CSVLoader {
     let options: CSVOptions
     let threads: Int
     let pattern: CSVDatePattern?
+    /// Set when the text was not validated as UTF-8 up front (see ``CSVParseContext/utf8Alarm``).
+    var utf8Alarm: CSVUTF8Alarm? = nil
 
     func load() throws -> CSVLoadResult {
         let count = text.count
@@ -25,6 +27,7 @@ struct CSVLoader {
             names = rawNames.indices.map { "column\($0 + 1)" }
         }
         let dataStart = options.header ? header.next : headerStart
+        if utf8Alarm != nil, !CSVUTF8Validator.isClean(base, from: start, to: dataStart) { throw CSVUTF8Retry() }
         let columnCount = names.count
         for name in options.types.keys.sorted() where !names.contains(name) {
             throw Diagnostic("types (\(name) ...): the file has no column \"\(name)\"",
@@ -43,7 +46,7 @@ struct CSVLoader {
             nulls: CSVNullMatcher(options.nullTokens), pattern: pattern, classified: classified,
             skipBadRows: options.skipBadRows,
             forcedString: Set(names.indices.filter { phoneColumns.contains($0) || options.types[names[$0]] == .string }),
-            speculate: options.speculate, isCancelled: options.isCancelled)
+            speculate: options.speculate, isCancelled: options.isCancelled, utf8Alarm: utf8Alarm)
 
         // Pass 1, speculative: each chunk assumes it starts at a record start; a chunk whose
         // predecessor ended elsewhere (a quoted newline at the boundary) is re-scanned.
@@ -52,6 +55,7 @@ struct CSVLoader {
         var scans = CSVParallel.map(count: starts.count, threads: threads) { chunk in
             context.scanChunk(from: starts[chunk], softEnd: softEnds[chunk])
         }
+        if utf8Alarm?.isRaised == true { throw CSVUTF8Retry() }
         if scans.contains(where: \.cancelled) { throw Cancelled() }
         var report = CSVReport(text: text, start: start, path: path, names: names, types: [],
                                tableName: options.tableName ?? CSVReader.tableName(forPath: path))
@@ -61,6 +65,7 @@ struct CSVLoader {
                 scans[chunk] = from >= softEnds[chunk]
                     ? CSVChunkScan(start: from, end: from, stats: [])
                     : context.scanChunk(from: from, softEnd: softEnds[chunk])
+                if utf8Alarm?.isRaised == true { throw CSVUTF8Retry() }
                 if scans[chunk].cancelled { throw Cancelled() }
             }
             if let fatal = scans[chunk].fatal {
@@ -146,6 +151,10 @@ struct CSVLoader {
         return starts
     }
 }
+
+/// The optimistic load met bytes that are not clean UTF-8: start over with whole-file
+/// validation and, if need be, GB18030.
+struct CSVUTF8Retry: Error {}
 
 extension Diagnostic {
     /// The diagnostic without its notes (fatal problems have no totals to report).

@@ -9,41 +9,34 @@ struct CSVSpeculation {
     enum Kind: UInt8 { case undecided, integer, decimal, date, string, failed }
 
     private(set) var kinds: [Kind]
-    private var scales: [Int]
-    // One plain array per column and physical type: element mutation stays in place, which a
-    // struct of arrays inside an array does not guarantee.
-    private var int64s: [ContiguousArray<Int64>]
-    private var int32s: [ContiguousArray<Int32>]
-    private var codes: [ContiguousArray<UInt32>]
-    private var dictionaries: [CSVByteDictionary]
-    private var nullRows: [ContiguousArray<Int32>]
+    private(set) var scales: [Int]
+    /// Values and null rows per column (8-byte integers and decimals, 4-byte dates and codes).
+    let buffers: CSVValueBuffers
+    var dictionaries: [CSVByteDictionary]
     /// Some column lost its guess: stop speculating in this chunk.
     private(set) var failed = false
 
     /// `forcedString` columns are text whatever they hold; `unsupported` ones (other
-    /// overrides) make the chunk ineligible.
-    init(columnCount: Int, forcedString: Set<Int>, unsupported: Set<Int>) {
+    /// overrides) make the chunk ineligible. `expectedRows` sizes the first buffers.
+    init(columnCount: Int, forcedString: Set<Int>, unsupported: Set<Int>, expectedRows: Int = 64) {
         kinds = (0..<columnCount).map { column in
             unsupported.contains(column) ? .failed : (forcedString.contains(column) ? .string : .undecided)
         }
         scales = Array(repeating: 0, count: columnCount)
-        int64s = Array(repeating: [], count: columnCount)
-        int32s = Array(repeating: [], count: columnCount)
-        codes = Array(repeating: [], count: columnCount)
+        buffers = CSVValueBuffers(columnCount: columnCount, expectedRows: expectedRows)
         dictionaries = Array(repeating: CSVByteDictionary(), count: columnCount)
-        nullRows = Array(repeating: [], count: columnCount)
         failed = !unsupported.isEmpty
+        for column in 0..<columnCount where kinds[column] == .string { buffers.setWidth(column, 4) }
     }
 
     @inline(__always)
     mutating func null(_ column: Int, row: Int) {
         switch kinds[column] {
-        case .integer, .decimal: int64s[column].append(0)
-        case .date: int32s[column].append(0)
-        case .string: codes[column].append(0)
+        case .integer, .decimal: buffers.append64(column, 0)
+        case .date, .string: buffers.append32(column, 0)
         case .undecided, .failed: return
         }
-        nullRows[column].append(Int32(truncatingIfNeeded: row))
+        buffers.appendNullRow(column, row)
     }
 
     private mutating func fail(_ column: Int) {
@@ -53,6 +46,7 @@ struct CSVSpeculation {
 
     private mutating func decide(_ column: Int, _ kind: Kind, type: DataType, row: Int) {
         kinds[column] = kind
+        buffers.setWidth(column, kind == .integer || kind == .decimal ? 8 : 4)
         for earlier in 0..<row { null(column, row: earlier) }
     }
 
@@ -64,7 +58,7 @@ struct CSVSpeculation {
         switch kinds[column] {
         case .integer:
             if let value = CSVFastPath.integer(base, count) {
-                int64s[column].append(value)
+                buffers.append64(column, value)
                 stats.nonNull += 1
                 stats.integers += 1
                 return true
@@ -72,7 +66,7 @@ struct CSVSpeculation {
         case .decimal:
             if let value = CSVFastPath.integer(base, count),
                let units = CSVFastPath.scaled(value, fractionDigits: 0, scale: scales[column]) {
-                int64s[column].append(units)
+                buffers.append64(column, units)
                 stats.nonNull += 1
                 stats.integers += 1
                 return true
@@ -80,7 +74,7 @@ struct CSVSpeculation {
             if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale,
                widen(column, to: decimal.fractionDigits),
                let units = CSVFastPath.scaled(decimal.mantissa, fractionDigits: decimal.fractionDigits, scale: scales[column]) {
-                int64s[column].append(units)
+                buffers.append64(column, units)
                 stats.nonNull += 1
                 stats.decimals += 1
                 if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
@@ -88,7 +82,7 @@ struct CSVSpeculation {
             }
         case .date:
             if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
-                int32s[column].append(date.days)
+                buffers.append32(column, UInt32(bitPattern: date.days))
                 stats.nonNull += 1
                 stats.dates += 1
                 return true
@@ -108,17 +102,17 @@ struct CSVSpeculation {
                                 datesAllowed: Bool, stats: inout CSVColumnStats) -> Bool {
         if let value = CSVFastPath.integer(base, count) {
             decide(column, .integer, type: .int64, row: row)
-            int64s[column].append(value)
+            buffers.append64(column, value)
             stats.integers += 1
         } else if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale {
             decide(column, .decimal, type: .decimal(scale: decimal.fractionDigits), row: row)
             scales[column] = decimal.fractionDigits
-            int64s[column].append(decimal.mantissa)
+            buffers.append64(column, decimal.mantissa)
             stats.decimals += 1
             if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
         } else if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
             decide(column, .date, type: .date, row: row)
-            int32s[column].append(date.days)
+            buffers.append32(column, UInt32(bitPattern: date.days))
             stats.dates += 1
         } else {
             decide(column, .string, type: .string, row: row)
@@ -137,9 +131,9 @@ struct CSVSpeculation {
             let code = bytes.withUnsafeBufferPointer { buffer in
                 dictionaries[column].code(buffer.baseAddress ?? base, buffer.count)
             }
-            codes[column].append(code)
+            buffers.append32(column, code)
         } else {
-            codes[column].append(dictionaries[column].code(base + start, end - start))
+            buffers.append32(column, dictionaries[column].code(base + start, end - start))
         }
     }
 
@@ -148,24 +142,24 @@ struct CSVSpeculation {
         let current = scales[column]
         guard scale > current else { return true }
         let factor = CSVFastPath.powersOfTen[scale - current]
-        var values = int64s[column]
-        for index in values.indices {
-            let (product, overflow) = values[index].multipliedReportingOverflow(by: factor)
-            if overflow { return false }
-            values[index] = product
+        let values = buffers.int64s(column)
+        for index in values.indices where values[index].multipliedReportingOverflow(by: factor).overflow {
+            return false
         }
-        int64s[column] = values
+        for index in values.indices { values[index] &*= factor }
         scales[column] = scale
         return true
     }
 
     /// The chunk's columns in their final `types`, or nil when the chunk must be parsed again.
+    /// Each column's buffers are freed as soon as they are copied out.
     func reuse(types: [DataType], rows: Int) -> [CSVColumnChunk]? {
         guard !failed else { return nil }
         var result: [CSVColumnChunk] = []
         result.reserveCapacity(types.count)
         for (column, type) in types.enumerated() {
             guard let converted = convert(column, to: type, rows: rows) else { return nil }
+            if converted.raw == nil { buffers.release(column) }
             result.append(converted)
         }
         return result
@@ -178,21 +172,22 @@ struct CSVSpeculation {
             return chunk
         }
         var target = CSVColumnChunk(type: type, capacity: 0)
-        target.nullRows = nullRows[column]
+        target.rawColumn = column
+        target.nullRows = buffers.nullRows(column)
         switch (kinds[column], type) {
         case (.string, .string):
-            target.codes = codes[column]
+            target.raw = buffers
             target.dictionary = dictionaries[column]
-        case (.integer, .int64):
-            target.int64s = int64s[column]
-        case (.date, .date):
-            target.int32s = int32s[column]
+        case (.integer, .int64), (.date, .date):
+            target.raw = buffers
+        case (.decimal, .decimal(let scale)) where scale == scales[column]:
+            target.raw = buffers
         case (.integer, .decimal(let scale)), (.decimal, .decimal(let scale)):
             let sourceScale = kinds[column] == .integer ? 0 : scales[column]
             guard scale >= sourceScale else { return nil }
             let factor = CSVFastPath.powersOfTen[scale - sourceScale]
             target.int64s.reserveCapacity(rows)
-            for value in int64s[column] {
+            for value in buffers.int64s(column) {
                 let (product, overflow) = value.multipliedReportingOverflow(by: factor)
                 if overflow { return nil }
                 target.int64s.append(product)
@@ -201,12 +196,12 @@ struct CSVSpeculation {
             // Exact integer over an exact power of ten: the correctly rounded value, as parsing gives.
             let divisor = CSVNumberShape.powersOfTen[kinds[column] == .integer ? 0 : scales[column]]
             target.doubles.reserveCapacity(rows)
-            for value in int64s[column] {
+            for value in buffers.int64s(column) {
                 guard value.magnitude < 1 << 53 else { return nil }
                 target.doubles.append(Double(value) / divisor)
             }
         case (.date, .timestamp):
-            target.int64s = ContiguousArray(int32s[column].lazy.map { Int64($0) * 86_400_000_000 })
+            target.int64s = ContiguousArray(buffers.array(column, as: Int32.self).lazy.map { Int64($0) * 86_400_000_000 })
         default:
             return nil
         }

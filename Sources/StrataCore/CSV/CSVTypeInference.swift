@@ -26,6 +26,20 @@ struct CSVColumnStats: Sendable {
         maxFraction = max(maxFraction, other.maxFraction)
     }
 
+    /// Adds `other` counted `times` times (shapes of one text seen that often).
+    mutating func merge(_ other: CSVColumnStats, times: Int) {
+        nonNull += other.nonNull * times
+        integers += other.integers * times
+        decimals += other.decimals * times
+        doubles += other.doubles * times
+        dates += other.dates * times
+        timestamps += other.timestamps * times
+        booleans += other.booleans * times
+        identifiers += other.identifiers * times
+        money += other.money * times
+        maxFraction = max(maxFraction, other.maxFraction)
+    }
+
     /// Counts one trimmed, non-null field.
     @inline(__always)
     mutating func classify(_ base: UnsafePointer<UInt8>, _ count: Int, pattern: CSVDatePattern?) {

@@ -15,30 +15,39 @@ enum CSVUTF8Validator {
 
     /// The earliest problem in `bytes[start...]`, or nil when it is clean UTF-8.
     static func firstEvent(_ bytes: [UInt8], from start: Int, threads: Int) -> Event? {
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count - start
-            guard count > 0, let base = buffer.baseAddress else { return nil }
-            let pieceCount = count < 1 << 20 ? 1 : max(1, min(threads * 4, count >> 20))
-            // Piece starts moved forward past continuation bytes, so each piece begins at a
-            // character start (or at a stray byte the previous piece reports).
-            var starts = [Int]()
-            for piece in 0..<pieceCount {
-                var offset = start + count / pieceCount * piece
-                var steps = 0
-                while piece > 0, offset < buffer.count, steps < 3, buffer[offset] & 0xC0 == 0x80 {
-                    offset += 1
-                    steps += 1
-                }
-                starts.append(offset)
+        bytes.withUnsafeBufferPointer { firstEvent($0, from: start, threads: threads) }
+    }
+
+    /// The earliest problem in `buffer[start...]`, or nil when it is clean UTF-8.
+    static func firstEvent(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, threads: Int) -> Event? {
+        let count = buffer.count - start
+        guard count > 0, let base = buffer.baseAddress else { return nil }
+        let pieceCount = count < 1 << 20 ? 1 : max(1, min(threads * 4, count >> 20))
+        // Piece starts moved forward past continuation bytes, so each piece begins at a
+        // character start (or at a stray byte the previous piece reports).
+        var starts = [Int]()
+        for piece in 0..<pieceCount {
+            var offset = start + count / pieceCount * piece
+            var steps = 0
+            while piece > 0, offset < buffer.count, steps < 3, buffer[offset] & 0xC0 == 0x80 {
+                offset += 1
+                steps += 1
             }
-            starts.append(buffer.count)
-            nonisolated(unsafe) let pointer = base
-            let total = buffer.count
-            let events = CSVParallel.map(count: pieceCount, threads: threads) { piece in
-                scan(pointer, from: starts[piece], to: starts[piece + 1], limit: total)
-            }
-            return events.compactMap { $0 }.min { $0.offset < $1.offset }
+            starts.append(offset)
         }
+        starts.append(buffer.count)
+        nonisolated(unsafe) let pointer = base
+        let total = buffer.count
+        let events = CSVParallel.map(count: pieceCount, threads: threads) { piece in
+            scan(pointer, from: starts[piece], to: starts[piece + 1], limit: total)
+        }
+        return events.compactMap { $0 }.min { $0.offset < $1.offset }
+    }
+
+    /// True when `[from, to)` is clean UTF-8 on its own (no invalid or cut sequence, NUL or BOM).
+    @inline(__always)
+    static func isClean(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
+        scan(base, from: from, to: to, limit: to) == nil
     }
 
     /// Scans `[from, to)`; a character starting before `to` may read up to `limit`.
@@ -99,3 +108,14 @@ enum CSVUTF8Validator {
         return nil
     }
 }
+
+/// Set by any chunk worker that met bytes the lazy validation rejects; the load then starts
+/// over with the whole-file validation (see ``CSVReader``).
+final class CSVUTF8Alarm: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    func raise() { raised.store(true, ordering: .relaxed) }
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
+}
+
+import Synchronization

@@ -1,0 +1,201 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Growable raw value buffers, one per column, for pass 1's speculative values.
+///
+/// The fused loop appends several values per record; a `ContiguousArray` per column inside
+/// an array pays a uniqueness check and an outer bounds check on every append, so the values
+/// live in `malloc`ed buffers addressed through one table of slots instead. Each column holds
+/// elements of one width (8 bytes for integers and decimals, 4 for dates and string codes),
+/// plus its null rows. Large value buffers are mapped pages of their own, unmapped as soon as
+/// the loader has copied a column out, so chunk buffers and the assembled columns do not both
+/// stay resident (freed heap memory would stay in the process).
+final class CSVValueBuffers: @unchecked Sendable {
+    struct Slot {
+        var base: UnsafeMutableRawPointer?
+        var count = 0
+        var capacity = 0
+    }
+
+    let columnCount: Int
+    /// Values per column.
+    let values: UnsafeMutablePointer<Slot>
+    /// Null row indexes (Int32) per column.
+    let nulls: UnsafeMutablePointer<Slot>
+    /// Per column, how often each dictionary code was taken by the fused loop (UInt32 per
+    /// code): those values' shapes are classified once per distinct text.
+    let codeCounts: UnsafeMutablePointer<Slot>
+    /// Element width per column in bytes (0 until the column's kind is decided).
+    let widths: UnsafeMutablePointer<Int>
+    /// First capacity of a value buffer, from the chunk size.
+    let initialCapacity: Int
+
+    init(columnCount: Int, expectedRows: Int) {
+        self.columnCount = columnCount
+        values = .allocate(capacity: max(columnCount, 1))
+        values.initialize(repeating: Slot(), count: max(columnCount, 1))
+        nulls = .allocate(capacity: max(columnCount, 1))
+        nulls.initialize(repeating: Slot(), count: max(columnCount, 1))
+        codeCounts = .allocate(capacity: max(columnCount, 1))
+        codeCounts.initialize(repeating: Slot(), count: max(columnCount, 1))
+        widths = .allocate(capacity: max(columnCount, 1))
+        widths.initialize(repeating: 0, count: max(columnCount, 1))
+        initialCapacity = max(64, expectedRows)
+    }
+
+    deinit {
+        for column in 0..<columnCount {
+            release(column)
+            free(codeCounts[column].base)
+        }
+        codeCounts.deallocate()
+        values.deallocate()
+        nulls.deallocate()
+        widths.deallocate()
+    }
+
+    func setWidth(_ column: Int, _ width: Int) { widths[column] = width }
+
+    @inline(__always)
+    func append64(_ column: Int, _ value: Int64) {
+        let slot = values + column
+        if slot.pointee.count == slot.pointee.capacity { growMapped(slot, width: 8) }
+        slot.pointee.base.unsafelyUnwrapped.storeBytes(of: value, toByteOffset: slot.pointee.count &* 8, as: Int64.self)
+        slot.pointee.count &+= 1
+    }
+
+    @inline(__always)
+    func append32(_ column: Int, _ value: UInt32) {
+        let slot = values + column
+        if slot.pointee.count == slot.pointee.capacity { growMapped(slot, width: 4) }
+        slot.pointee.base.unsafelyUnwrapped.storeBytes(of: value, toByteOffset: slot.pointee.count &* 4, as: UInt32.self)
+        slot.pointee.count &+= 1
+    }
+
+    @inline(__always)
+    func appendNullRow(_ column: Int, _ row: Int) {
+        let slot = nulls + column
+        if slot.pointee.count == slot.pointee.capacity { grow(slot, width: 4, first: 64) }
+        slot.pointee.base.unsafelyUnwrapped.storeBytes(of: Int32(truncatingIfNeeded: row),
+                                                       toByteOffset: slot.pointee.count &* 4, as: Int32.self)
+        slot.pointee.count &+= 1
+    }
+
+    func count(_ column: Int) -> Int { values[column].count }
+
+    /// Counts one more occurrence of `code` in `column`.
+    @inline(__always)
+    func countCode(_ column: Int, _ code: UInt32) {
+        let slot = codeCounts + column
+        let index = Int(code)
+        if index >= slot.pointee.count { growCounts(slot, to: index + 1) }
+        let counts = slot.pointee.base.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self)
+        counts[index] &+= 1
+    }
+
+    /// The codes counted in `column` with their counts (zero for codes not counted).
+    func codeCounts(_ column: Int) -> UnsafeBufferPointer<UInt32> {
+        let slot = codeCounts[column]
+        return UnsafeBufferPointer(start: slot.base?.assumingMemoryBound(to: UInt32.self), count: slot.count)
+    }
+
+    @inline(never)
+    private func growCounts(_ slot: UnsafeMutablePointer<Slot>, to count: Int) {
+        if count > slot.pointee.capacity {
+            let capacity = max(64, count, slot.pointee.capacity * 2)
+            guard let grown = realloc(slot.pointee.base, capacity * 4) else { fatalError("out of memory counting CSV codes") }
+            slot.pointee.base = grown
+            slot.pointee.capacity = capacity
+        }
+        memset(slot.pointee.base.unsafelyUnwrapped + slot.pointee.count * 4, 0, (count - slot.pointee.count) * 4)
+        slot.pointee.count = count
+    }
+
+    /// The column's 8-byte values, in place (for rescaling).
+    func int64s(_ column: Int) -> UnsafeMutableBufferPointer<Int64> {
+        let slot = values[column]
+        guard let base = slot.base else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
+        return UnsafeMutableBufferPointer(start: base.assumingMemoryBound(to: Int64.self), count: slot.count)
+    }
+
+    /// Copies the column's values out as an array of `Element` (its width must match).
+    func array<Element: BitwiseCopyable>(_ column: Int, as type: Element.Type) -> ContiguousArray<Element> {
+        copy(values[column], as: type)
+    }
+
+    /// Copies the column's null rows out.
+    func nullRows(_ column: Int) -> ContiguousArray<Int32> { copy(nulls[column], as: Int32.self) }
+
+    /// Frees one column's buffers (after its values were copied out).
+    func release(_ column: Int) {
+        if let base = values[column].base {
+            CSVValueBuffers.deallocate(base, bytes: values[column].capacity * widths[column])
+        }
+        values[column] = Slot()
+        free(nulls[column].base)
+        nulls[column] = Slot()
+    }
+
+    /// The column's values in place (nil when it has none).
+    func rawValues(_ column: Int) -> UnsafeRawPointer? { UnsafeRawPointer(values[column].base) }
+
+    /// Whole pages for `bytes`.
+    static func mappedBytes(_ bytes: Int) -> Int { (max(bytes, 1) + 4095) & ~4095 }
+
+    private func copy<Element: BitwiseCopyable>(_ slot: Slot, as type: Element.Type) -> ContiguousArray<Element> {
+        guard slot.count > 0, let base = slot.base else { return [] }
+        return ContiguousArray(unsafeUninitializedCapacity: slot.count) { buffer, initialized in
+            if let target = buffer.baseAddress {
+                memcpy(target, base, slot.count * MemoryLayout<Element>.stride)
+            }
+            initialized = slot.count
+        }
+    }
+
+    /// Value buffers from this size on are mapped pages of their own; smaller ones (many
+    /// columns, few rows) come from `malloc`, so a wide file does not make one mapping per column.
+    static let mappedThreshold = 1 << 20
+
+    /// Allocates a value buffer, or a twice larger one (the first size is generous: untouched
+    /// pages cost nothing).
+    @inline(never)
+    private func growMapped(_ slot: UnsafeMutablePointer<Slot>, width: Int) {
+        let oldBytes = slot.pointee.capacity * width
+        let capacity = slot.pointee.capacity == 0 ? initialCapacity : slot.pointee.capacity * 2
+        let newBytes = capacity * width
+        let grown: UnsafeMutableRawPointer?
+        if newBytes < CSVValueBuffers.mappedThreshold {
+            grown = realloc(slot.pointee.base, newBytes)
+        } else {
+            // Glibc's module does not export mremap; growth is rare.
+            let mapped = mmap(nil, CSVValueBuffers.mappedBytes(newBytes), PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            grown = mapped == UnsafeMutableRawPointer(bitPattern: -1) ? nil : mapped
+            if let grown, let base = slot.pointee.base {
+                memcpy(grown, base, slot.pointee.count * width)
+                CSVValueBuffers.deallocate(base, bytes: oldBytes)
+            }
+        }
+        guard let grown else { fatalError("out of memory growing a CSV column buffer") }
+        slot.pointee.base = grown
+        slot.pointee.capacity = capacity
+    }
+
+    private static func deallocate(_ base: UnsafeMutableRawPointer, bytes: Int) {
+        if bytes >= mappedThreshold { munmap(base, mappedBytes(bytes)) } else { free(base) }
+    }
+
+    @inline(never)
+    private func grow(_ slot: UnsafeMutablePointer<Slot>, width: Int, first: Int) {
+        let capacity = slot.pointee.capacity == 0 ? first : slot.pointee.capacity * 2
+        // realloc moves large blocks with mremap: no copy of the pages.
+        guard let grown = realloc(slot.pointee.base, capacity * width) else {
+            fatalError("out of memory growing a CSV column buffer")
+        }
+        slot.pointee.base = grown
+        slot.pointee.capacity = capacity
+    }
+}
