@@ -84,22 +84,21 @@ def measured(command, env):
 
 def run_tool(tool, strata, data, threads, scratch):
     env = dict(os.environ, NO_COLOR="1")
-    export = os.path.join(scratch, f"{tool}_segment_ids.csv")
+    out = os.path.join(scratch, tool)
+    os.makedirs(out, exist_ok=True)
     if tool == "strata":
-        # The loader takes `threads N`; STRATA_THREADS is passed too, for any part that reads it.
-        env["STRATA_THREADS"] = str(threads)
-        command = [strata, "run", WORKLOAD, "--param", f"data={data}", "--param", f"threads={threads}"]
+        env["STRATA_THREADS"] = str(threads)  # caps every parallel loop (loader, operators)
+        command = [strata, "run", WORKLOAD, "--param", f"data={data}", "--param", f"out={out}"]
     else:
         env["POLARS_MAX_THREADS"] = str(threads)
-        out = os.path.join(scratch, tool)
-        os.makedirs(out, exist_ok=True)
         command = [VENV_PYTHON, os.path.join(BENCH, "peers", f"{tool}_workload.py"),
                    "--data", data, "--threads", str(threads), "--out", out]
     code, stdout, stderr, wall, peak = measured(command, env)
     if code != 0:
         sys.exit(f"{tool} failed (exit {code}):\n{stderr[-3000:]}")
     if tool == "strata":
-        steps, results, statements = strata_output.parse(open(WORKLOAD).read(), stdout, stderr, export)
+        steps, results, statements = strata_output.parse(open(WORKLOAD).read(), stdout, stderr,
+                                                             os.path.join(out, "segment_ids.csv"))
         record = {"tool": "strata", "threads": threads, "steps": steps, "results": results,
                   "statements": statements}
     else:
@@ -179,6 +178,7 @@ def main():
     parser.add_argument("--sizes", default="S,L")
     parser.add_argument("--runs", type=int, help="runs per tool and mode (default: S 5, L 3)")
     parser.add_argument("--threads", default=f"{os.cpu_count()},1", help="thread counts to run with")
+    parser.add_argument("--strata-commit", help="the commit the binary was built from (default: this checkout's HEAD)")
     args = parser.parse_args()
     strata = os.path.abspath(args.strata)
     if not os.access(strata, os.X_OK):
@@ -192,8 +192,8 @@ def main():
     for size in sizes:
         outcome = bench_size(strata, size, args.runs or DEFAULT_RUNS[size], thread_modes)
         outcome["strata_version"] = subprocess.run([strata, "--version"], capture_output=True, text=True).stdout.strip()
-        outcome["strata_commit"] = subprocess.run(["git", "-C", BENCH, "rev-parse", "--short", "HEAD"],
-                                                  capture_output=True, text=True).stdout.strip()
+        outcome["strata_commit"] = args.strata_commit or subprocess.run(
+            ["git", "-C", BENCH, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
         if size == "S":
             outcome["interactive"] = interactive.measure(strata, os.path.join(DATA, "S"))
         with open(os.path.join(DATA, f"results-{size}.json"), "w") as file:

@@ -55,10 +55,8 @@ def cents(text):
 
 
 def parse(workload_text, stdout, stderr, export_path):
-    """(steps, results): seconds per step (checks left out) and the canonical results.
-
-    Writes the CSV printed by step f to `export_path` (Strata's `.mode csv` output,
-    redirected, stands for a file export)."""
+    """(steps, results, statements): seconds per step (checks left out), the canonical
+    results and each statement's time. Step f exports to `export_path`."""
     plan = statements(workload_text)
     texts = outputs(stdout)
     if len(texts) != len(plan):
@@ -91,6 +89,4 @@ def parse(workload_text, stdout, stderr, export_path):
         "e": sorted([g["region"], int(g["dormant"]), cents(g["monetary"])] for g in rows(by_step["e"][0])),
         "f": {"file": export_path},
     }
-    with open(export_path, "w", encoding="utf-8") as file:
-        file.write(by_step["f"][0])
     return steps, results, per_statement
