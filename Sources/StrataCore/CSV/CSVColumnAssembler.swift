@@ -60,6 +60,7 @@ extension CSVLoader {
     ) -> ContiguousArray<Element> {
         ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = 0
+            if let base = buffer.baseAddress { CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Element>.stride) }
             for chunk in chunks {
                 let local = chunk.columns[column]
                 local.withValues(values(local)) { part in

@@ -113,4 +113,16 @@ final class CSVMappedFile: @unchecked Sendable {
     deinit {
         if let base = buffer.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), buffer.count) }
     }
+
+    /// Drops the whole pages inside `[from, to)` of a mapping that starts at `base` from this
+    /// process's memory; reading them again faults them back in from the page cache.
+    /// Only for read-only file mappings (on anonymous memory it would zero the bytes).
+    static func dropPages(_ base: UnsafePointer<UInt8>, from: Int, to: Int) {
+        let page = 4096
+        let address = Int(bitPattern: base)
+        let first = (address + from + page - 1) & ~(page - 1)
+        let last = (address + to) & ~(page - 1)
+        guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(start, last - first, 4)  // MADV_DONTNEED
+    }
 }

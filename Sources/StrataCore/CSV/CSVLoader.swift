@@ -8,6 +8,10 @@ struct CSVLoader {
     let pattern: CSVDatePattern?
     /// Set when the text was not validated as UTF-8 up front (see ``CSVParseContext/utf8Alarm``).
     var utf8Alarm: CSVUTF8Alarm? = nil
+    /// The text is a read-only file mapping: a chunk's pages are dropped from memory once
+    /// pass 1 has read them (a later read faults them in again from the page cache), so the
+    /// file does not stay resident beside the columns.
+    var dropsParsedPages = false
 
     func load() throws -> CSVLoadResult {
         let count = text.count
@@ -52,8 +56,11 @@ struct CSVLoader {
         // predecessor ended elsewhere (a quoted newline at the boundary) is re-scanned.
         let starts = chunkStarts(scanner, from: dataStart)
         let softEnds = Array(starts.dropFirst()) + [count]
+        let dropsPages = dropsParsedPages
         var scans = CSVParallel.map(count: starts.count, threads: threads) { chunk in
-            context.scanChunk(from: starts[chunk], softEnd: softEnds[chunk])
+            let scan = context.scanChunk(from: starts[chunk], softEnd: softEnds[chunk])
+            if dropsPages { CSVMappedFile.dropPages(base, from: scan.start, to: scan.end) }
+            return scan
         }
         if utf8Alarm?.isRaised == true { throw CSVUTF8Retry() }
         if scans.contains(where: \.cancelled) { throw Cancelled() }

@@ -17,7 +17,9 @@ public enum CSVReader {
         if options.isCancelled() { throw Cancelled() }
         switch contents {
         case .mapped(let file):
-            return try withExtendedLifetime(file) { try load(buffer: file.buffer, displayPath: shown, options: options) }
+            return try withExtendedLifetime(file) {
+                try load(buffer: file.buffer, displayPath: shown, options: options, mapped: true)
+            }
         case .bytes(let bytes):
             return try load(bytes: bytes, displayPath: shown, options: options)
         }
@@ -25,15 +27,16 @@ public enum CSVReader {
 
     /// Loads CSV text held in memory; `displayPath` names it in messages.
     public static func load(bytes: [UInt8], displayPath: String, options: CSVOptions = CSVOptions()) throws -> CSVLoadResult {
-        try bytes.withUnsafeBufferPointer { try load(buffer: $0, displayPath: displayPath, options: options) }
+        try bytes.withUnsafeBufferPointer { try load(buffer: $0, displayPath: displayPath, options: options, mapped: false) }
     }
 
     /// UTF-8 input is first loaded optimistically, validating only what the parser reads as
     /// text (see ``CSVParseContext/utf8Alarm``); if that meets a bad byte or fails in any way,
     /// the load starts over with the whole file validated first, so messages and the
     /// GB18030 fallback are exactly those of a validated load.
+    /// `mapped`: `bytes` is a read-only file mapping, whose pages may be dropped once parsed.
     private static func load(buffer bytes: UnsafeBufferPointer<UInt8>, displayPath: String,
-                             options: CSVOptions) throws -> CSVLoadResult {
+                             options: CSVOptions, mapped: Bool) throws -> CSVLoadResult {
         let threads = CSVParallel.threadCount(options.threads)
         // Errors (an unknown encoding, a bad date pattern) come from the validated load below,
         // in its order.
@@ -50,6 +53,7 @@ public enum CSVReader {
                 var loader = CSVLoader(text: buffer, start: text.start, path: displayPath, options: options,
                                        threads: threads, pattern: pattern)
                 loader.utf8Alarm = CSVUTF8Alarm()
+                loader.dropsParsedPages = mapped
                 var result = try loader.load()
                 result.encoding = text.encoding
                 result.byteCount = bytes.count

@@ -174,6 +174,8 @@ final class CSVValueBuffers: @unchecked Sendable {
             let mapped = mmap(nil, CSVValueBuffers.mappedBytes(newBytes), PROT_READ | PROT_WRITE,
                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
             grown = mapped == UnsafeMutableRawPointer(bitPattern: -1) ? nil : mapped
+            // Transparent huge pages where enabled: one fault per 2 MB instead of per 4 KB.
+            if let grown { _ = madvise(grown, CSVValueBuffers.mappedBytes(newBytes), 14) }  // MADV_HUGEPAGE
             if let grown, let base = slot.pointee.base {
                 memcpy(grown, base, slot.pointee.count * width)
                 CSVValueBuffers.deallocate(base, bytes: oldBytes)
@@ -182,6 +184,18 @@ final class CSVValueBuffers: @unchecked Sendable {
         guard let grown else { fatalError("out of memory growing a CSV column buffer") }
         slot.pointee.base = grown
         slot.pointee.capacity = capacity
+    }
+
+    /// Asks for transparent huge pages on the whole 2 MB blocks inside a large fresh buffer
+    /// (one page fault per 2 MB instead of per 4 KB); a no-op where THP is off.
+    static func adviseHugePages(_ base: UnsafeMutableRawPointer, bytes: Int) {
+        let huge = 2 << 20
+        guard bytes >= 2 * huge else { return }
+        let address = Int(bitPattern: base)
+        let first = (address + huge - 1) & ~(huge - 1)
+        let last = (address + bytes) & ~(huge - 1)
+        guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(start, last - first, 14)  // MADV_HUGEPAGE
     }
 
     private static func deallocate(_ base: UnsafeMutableRawPointer, bytes: Int) {
