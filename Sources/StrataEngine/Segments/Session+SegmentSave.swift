@@ -34,10 +34,19 @@ extension Session {
         }
         var batch: [(String, SegmentVersion)] = []
         var lines: [String] = []
-        for segment in names {
+        var latest: [String: SegmentVersion] = [:]
+        for segment in names { latest[segment] = try store.version(segment, nil) }
+        // Split groups after the segments they come from, which they re-split as refreshed.
+        let ordered = names.filter { !(latest[$0]?.definition.hasPrefix("segment split") ?? false) }
+            + names.filter { latest[$0]?.definition.hasPrefix("segment split") ?? false }
+        var refreshed: [String: SegmentVersion] = [:]
+        for segment in ordered {
             try Cancellation.check()
-            guard let previous = try store.version(segment, nil) else { continue }
-            let (version, notes) = try rerun(segment, previous, options: options)
+            guard let previous = latest[segment] else { continue }
+            let (version, notes) = try rerun(segment, previous, options: options, refreshed: refreshed)
+            var numbered = version
+            numbered.number = previous.number + 1
+            refreshed[segment] = numbered
             batch.append((segment, version))
             let delta = SegmentDiff(previous.keys, version.keys)
             lines.append("refreshed \(segment) v\(previous.number + 1): \(Session.members(version.keys.count)) "
@@ -50,12 +59,15 @@ extension Session {
     }
 
     /// One segment's definition run again, as its next version.
-    private func rerun(_ segment: String, _ previous: SegmentVersion, options: SegmentSaveOptions) throws -> (SegmentVersion, [String]) {
+    private func rerun(_ segment: String, _ previous: SegmentVersion, options: SegmentSaveOptions,
+                       refreshed: [String: SegmentVersion]) throws -> (SegmentVersion, [String]) {
         do {
             let statement = try Parser.parse(previous.definition)
             if case .segment(.split(let source, let groups, let percents, let seed, _)) = statement,
                let index = groups.firstIndex(where: { $0.text == segment }) {
-                return (try resplit(previous, source: source, group: index, of: groups.count, percents: percents, seed: seed), [])
+                let from = source.version == nil ? refreshed[source.name.text] : nil
+                return (try resplit(previous, source: source, from: from, group: index, of: groups.count,
+                                    percents: percents, seed: seed), [])
             }
             guard case .show(let pipeline) = statement else {
                 throw Diagnostic("the definition is not a pipeline")
@@ -75,9 +87,9 @@ extension Session {
 
     /// A split group again, from the latest members of the segment it was split from (the
     /// version named in the split, if one was): stable hashing keeps everyone's group.
-    private func resplit(_ previous: SegmentVersion, source: SegmentReference, group: Int, of count: Int,
-                         percents: [Double], seed: UInt64) throws -> SegmentVersion {
-        let from = try segmentVersion(source)
+    private func resplit(_ previous: SegmentVersion, source: SegmentReference, from refreshedSource: SegmentVersion?,
+                         group: Int, of count: Int, percents: [Double], seed: UInt64) throws -> SegmentVersion {
+        let from = try refreshedSource ?? segmentVersion(source)
         let parts = try SegmentSplitting.split(from, groups: count, percents: percents, seed: seed)
         var version = previous
         version.asOf = from.asOf
