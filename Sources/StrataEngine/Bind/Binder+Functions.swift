@@ -13,6 +13,7 @@ extension Binder {
         "ends_with": "ends_with(text, suffix)", "lower": "lower(text)", "upper": "upper(text)",
         "length": "length(text)", "year": "year(date)", "month": "month(date)", "week": "week(date)",
         "date_trunc": "date_trunc(\"month\", date)", "abs": "abs(number)", "round": "round(number, digits)",
+        "asof": "asof()",
     ]
 
     static let dateTruncUnits = ["year", "quarter", "month", "week", "day"]
@@ -31,10 +32,12 @@ extension Binder {
         case "coalesce": max(1, arguments.count)
         case "round": arguments.count == 1 ? 1 : 2
         case "contains", "starts_with", "ends_with", "date_trunc": 2
+        case "asof": 0
         default: 1
         }
         guard arguments.count == expectedCount else {
-            let count = fname == "round" ? "one or two arguments" : expectedCount == 1 ? "one argument" : "two arguments"
+            let count = fname == "round" ? "one or two arguments"
+                : expectedCount == 0 ? "no arguments" : expectedCount == 1 ? "one argument" : "two arguments"
             throw Diagnostic("\(fname) takes \(count): \(usage)", at: .statement(range))
         }
         // The unit first: `date_trunc(month, d)` is a missing-quotes mistake, not a missing column.
@@ -65,6 +68,10 @@ extension Binder {
         }
 
         switch fname {
+        case "asof":
+            // The `.asof` date as a value, so other dates derive from it: the previous month
+            // end is `date_trunc("month", asof()) - 1`.
+            return .literal(.date(asOf), .date)
         case "days_since":
             return .arithmetic(.subtract, .literal(.date(asOf), .date), try date(0), .int64, range: range)
         case "coalesce":

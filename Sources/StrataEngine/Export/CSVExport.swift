@@ -56,11 +56,18 @@ public enum CSVExport {
     /// - Complexity: O(rows × columns); memory O(chunk), independent of the row count.
     public static func write(_ table: Table, columns: [String]? = nil, to path: String, excel: Bool = false,
                              displayPath: String? = nil) throws -> ExportSummary {
+        try write(table, columns: columns, to: path, excel: excel, displayPath: displayPath) { try Cancellation.check() }
+    }
+
+    /// ``write(_:columns:to:excel:displayPath:)`` calling `checkpoint` before each chunk
+    /// of rows (tests inject a failure there).
+    static func write(_ table: Table, columns: [String]?, to path: String, excel: Bool, displayPath: String?,
+                      checkpoint: () throws -> Void) throws -> ExportSummary {
         let shown = displayPath ?? path
         let selected = try CSVExportOptions(columns: columns?.map { Name($0, 0..<0) }).select(from: table)
         var file = try ExportFile(creatingBeside: path, displayPath: shown)
         do {
-            try encode(selected, excel: excel, to: &file)
+            try encode(selected, excel: excel, to: &file, checkpoint: checkpoint)
             try file.commit()
         } catch {
             file.discard()
@@ -70,7 +77,7 @@ public enum CSVExport {
     }
 
     /// Streams the CSV bytes of `table` into `file`, one chunk of rows at a time.
-    static func encode(_ table: Table, excel: Bool, to file: inout ExportFile) throws {
+    static func encode(_ table: Table, excel: Bool, to file: inout ExportFile, checkpoint: () throws -> Void) throws {
         let lineEnd: [UInt8] = excel ? [0x0D, 0x0A] : [0x0A]
         var output: [UInt8] = []
         output.reserveCapacity(flushSize + flushSize / 4)
@@ -86,7 +93,7 @@ public enum CSVExport {
         var cells: [UInt8] = []
         var ends: [Int] = []
         for chunkStart in stride(from: 0, to: table.rowCount, by: rowsPerChunk) {
-            try Cancellation.check()
+            try checkpoint()
             let rows = chunkStart..<min(chunkStart + rowsPerChunk, table.rowCount)
             cells.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)

@@ -29,7 +29,7 @@ public struct StableSplit: Sendable, Equatable {
         }
         let total = fractions.reduce(0, +)
         guard abs(total - 1) <= 1e-9 else {
-            throw Diagnostic("the group shares add up to \(NumberText.double(total * 100))%, not 100%")
+            throw Diagnostic("the group shares add up to \(NumberText.double((total * 10_000).rounded() / 100))%, not 100%")
         }
         self.fractions = fractions
         self.seed = seed
