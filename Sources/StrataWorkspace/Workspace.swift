@@ -36,5 +36,6 @@ public enum Workspace {
         session.segmentStoreOpener = { () throws(Diagnostic) -> any SegmentStore in
             try SQLiteSegmentStore(path: path, displayPath: shown)
         }
+        session.segmentStoreIsPresent = { FileManager.default.fileExists(atPath: path) }
     }
 }

@@ -239,3 +239,17 @@ enum SegmentTest {
         return pipeline
     }
 }
+
+@Suite struct SegmentCompletionTests {
+    @Test func completesSubcommandsAndNamesAfterAt() {
+        let session = SegmentTest.session()
+        SegmentTest.run(session, "segment save dormant60 = c | where recency > 60")
+        SegmentTest.run(session, "segment save dormant90 = c | where recency > 90")
+        let at = Completer.complete(line: "c | where customer_id in @dor", cursor: 29, context: session)
+        #expect(at.candidates == ["dormant60", "dormant90"])
+        #expect(at.replacementStart == 26)
+        #expect(Completer.complete(line: "segment sh", cursor: 10, context: session).candidates == ["show"])
+        #expect(Completer.complete(line: "segment show d", cursor: 14, context: session).candidates == ["dormant60", "dormant90"])
+        #expect(Completer.complete(line: "segment refresh a", cursor: 17, context: session).candidates.first == "all")
+    }
+}

@@ -1,3 +1,5 @@
+import StrataLang
+
 /// What tab completion may offer: names the session knows plus the language's fixed words.
 ///
 /// `Session` conforms to this; tests use a small fake.
@@ -10,6 +12,12 @@ public protocol CompletionContext {
     var dotCommandNames: [String] { get }
     /// Statement words and pipeline verbs: `load`, `describe`, `let`, `from`, `where`, `limit`, ...
     var keywords: [String] { get }
+    /// Saved segment names (after `@` and in `segment …` statements).
+    var segmentNames: [String] { get }
+}
+
+extension CompletionContext {
+    public var segmentNames: [String] { [] }
 }
 
 /// The answer to one Tab press: replace the text from `replacementStart` up to the cursor with
@@ -70,7 +78,15 @@ public enum Completer {
         let precedingWords = scan.words(before: wordStart)
 
         let groups: [[String]]
-        if let pipe = scan.lastPipe, before[(pipe + 1)..<wordStart].allSatisfy(\.isWhitespace) {
+        if wordStart > 0, before[wordStart - 1] == "@" {
+            // `in @dormant60`: a saved segment.
+            groups = [context.segmentNames]
+        } else if precedingWords.first == "segment", precedingWords.count == 1 {
+            groups = [Parser.segmentSubcommands]
+        } else if precedingWords.first == "segment", let command = precedingWords.dropFirst().first,
+                  segmentNameCommands.contains(command), !(command == "save" && precedingWords.count > 2) {
+            groups = [context.segmentNames + (command == "refresh" ? ["all"] : [])]
+        } else if let pipe = scan.lastPipe, before[(pipe + 1)..<wordStart].allSatisfy(\.isWhitespace) {
             // A verb right after `|` (also on a continuation line that starts with `|`).
             groups = [context.keywords]
         } else if precedingWords.isEmpty {
@@ -83,6 +99,12 @@ public enum Completer {
         }
         return Completion(replacementStart: wordStart, candidates: matching(word, in: groups))
     }
+
+    /// `segment` commands whose next words name saved segments.
+    static let segmentNameCommands: Set<String> = [
+        "save", "show", "diff", "history", "refresh", "moves", "drop", "rename", "add", "remove", "load", "split",
+        "uplift", "export",
+    ]
 
     /// Characters that make up a completable word (CJK letters included).
     static func isWordCharacter(_ character: Character) -> Bool {

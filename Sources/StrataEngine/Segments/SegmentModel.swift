@@ -32,6 +32,17 @@ public enum SegmentKeys: Sendable, Equatable {
     /// of a duplicated key wins.
     static func normalized(_ keys: SegmentKeys, labels: [String]?) -> (SegmentKeys, [String]?) {
         func run<K: Comparable>(_ values: [K]) -> ([K], [String]?) {
+            if labels == nil {
+                // Without labels the values sort directly (no index indirection).
+                var sorted = values.sorted()
+                var kept = 0
+                for index in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[index] {
+                    sorted[kept] = sorted[index]
+                    kept += 1
+                }
+                sorted.removeLast(sorted.count - kept)
+                return (sorted, nil)
+            }
             let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
             var result: [K] = []
             var resultLabels: [String] = []

@@ -10,6 +10,8 @@ struct SegmentState {
     var store: (any SegmentStore)?
     /// Opens the workspace (installed by the command line); nil gives an in-memory store.
     var opener: (() throws(Diagnostic) -> any SegmentStore)?
+    /// Whether the workspace file exists already.
+    var storeIsPresent: () -> Bool = { false }
     /// Recorded with overrides (`$USER` by default).
     var user: String = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     /// The clock for creation and override times.

@@ -35,8 +35,16 @@ extension Session {
     /// Names of the saved segments, for completion after `@` and `segment show`; empty when
     /// no workspace is open yet (completion never opens one).
     public var segmentNames: [String] {
+        if segments.store == nil, segments.storeIsPresent() { _ = try? segments.openStore() }
         guard let store = segments.store else { return [] }
         return ((try? store.summaries()) ?? []).map(\.name)
+    }
+
+    /// Whether the workspace already exists (so completion may open it without creating a
+    /// file); installed with ``segmentStoreOpener``.
+    public var segmentStoreIsPresent: () -> Bool {
+        get { segments.storeIsPresent }
+        set { segments.storeIsPresent = newValue }
     }
 
     /// Executes a `segment …` statement.
