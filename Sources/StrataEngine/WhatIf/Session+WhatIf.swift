@@ -68,6 +68,7 @@ extension Session {
         var binder = Binder(catalog: catalog, asOf: settings.asOf)
         binder.schemes = segmentation.schemes
         binder.readFile = { [unowned self] path, range throws(Diagnostic) in try self.readRuleFile(path, at: range) }
+        binder.segmentMembers = { [unowned self] reference throws(Diagnostic) in try self.segmentMembers(reference) }
         return try WhatIfRunner(request: request, binder: binder) { [unowned self] plan in try self.execute(plan) }
     }
 }
