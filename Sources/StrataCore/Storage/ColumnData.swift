@@ -18,6 +18,17 @@ public enum ColumnData: Sendable {
         case .string(let codes, _): codes.count
         }
     }
+
+    /// Bytes one row takes in the buffer (the dictionary of a string column not counted).
+    public var elementSize: Int {
+        switch self {
+        case .int64: MemoryLayout<Int64>.stride
+        case .int32: MemoryLayout<Int32>.stride
+        case .double: MemoryLayout<Double>.stride
+        case .bool: MemoryLayout<Bool>.stride
+        case .string: MemoryLayout<UInt32>.stride
+        }
+    }
 }
 
 /// The distinct strings of one column, in first-seen order. Codes are indexes into `values`.

@@ -1,3 +1,4 @@
+import Foundation
 import StrataCore
 import StrataLang
 
@@ -56,7 +57,9 @@ extension Session {
         options.tableName = name.text
         let result: CSVLoadResult
         do {
-            result = try CSVReader.load(path: accessiblePath(path, at: pathRange), displayPath: path, options: options)
+            let resolved = try accessiblePath(path, at: pathRange)
+            try checkMemory(toLoad: resolved, displayPath: path)
+            result = try CSVReader.load(path: resolved, displayPath: path, options: options)
         } catch let diagnostic as Diagnostic where diagnostic.location == nil {
             throw Diagnostic(diagnostic.message, at: .statement(pathRange), notes: diagnostic.notes)
         }
@@ -73,10 +76,20 @@ extension Session {
         return .notice(lines.joined(separator: "\n") + "\n")
     }
 
+    /// Refuses a file that cannot fit: reading it takes its size, and the typed columns built
+    /// from it up to half as much again (more than that only for text that barely repeats).
+    private func checkMemory(toLoad path: String, displayPath: String) throws(Diagnostic) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attributes[.size] as? NSNumber)?.intValue else { return }
+        try MemoryBudget.check(size + size / 2, for: "loading \(displayPath) (\(MemoryBudget.format(size)))",
+                               advice: "Load a smaller extract, or close programs that hold memory.")
+    }
+
     /// `orders: 21,437 rows × 5 columns`
     static func summary(_ name: String, _ table: Table) -> String {
         let rows = NumberText.integer(Int64(table.rowCount), grouped: true)
-        return "\(name): \(rows) \(table.rowCount == 1 ? "row" : "rows") × \(table.columnCount) "
+        let columns = NumberText.integer(Int64(table.columnCount), grouped: true)
+        return "\(name): \(rows) \(table.rowCount == 1 ? "row" : "rows") × \(columns) "
             + (table.columnCount == 1 ? "column" : "columns")
     }
 }
