@@ -62,7 +62,7 @@ fuzz: deps
 		echo "fuzzing $$t for $(FUZZ_TIME) s"; \
 		.build-fuzz/debug/fuzz-$$t .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t -max_total_time=$(FUZZ_TIME) \
 			-max_len=4096 -rss_limit_mb=4096 -timeout=10 -artifact_prefix=.build-fuzz/crash-$$t- \
-			-print_final_stats=1 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==|SUMMARY)' ; \
+			-print_final_stats=1 2>&1 | grep -E '^(#[0-9]+[[:space:]]+DONE|stat::(number_of_executed_units|new_units_added|peak_rss_mb)|==[0-9]+==|SUMMARY)' ; \
 		test $${PIPESTATUS[0]} -eq 0 || exit 1; \
 	done
 
