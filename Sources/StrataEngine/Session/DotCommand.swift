@@ -109,6 +109,9 @@ struct DotCommand: Sendable {
                 + "      top N by, distinct, count, [left] join T on KEY, union T, duplicates KEY"),
             ("let NAME = PIPELINE", "Keep a result as a new table"),
             ("assert CONDITION", "Check a condition, e.g. assert count(orders | where amount < 0) < 100"),
+            ("segment save NAME = PIPELINE [(key COL, tier COL, note \"…\")]", "Save the keys as a new version of a named segment"),
+            ("segments | segment show|history|diff|moves|refresh|split|uplift|export|add|remove|load|rename|drop …",
+             "Named segments in the workspace (.strata/); x in @NAME[@vN] tests membership"),
         ].map { "  " + $0.0 + "\n      " + $0.1 }
         lines.append("Commands:")
         lines += all.map { "  " + DisplayWidth.pad($0.usage, to: width) + "  " + $0.summary }
