@@ -59,4 +59,41 @@ struct WhatIfBenchmarkTests {
             print("\(statement): best of 5 \(best) — \(explain)")
         }
     }
+
+    /// `compare` and `movers` over 1M customers: rows matched by source row (a filter) and by
+    /// key (after a join).
+    @Test func compareAndMoversOnOneMillionCustomers() throws {
+        let rows = 1_000_000
+        var random = SeededRandom(seed: 7)
+        var recency = ContiguousArray<Int64>(repeating: 0, count: rows)
+        var monetary = ContiguousArray<Int64>(repeating: 0, count: rows)
+        var region = ContiguousArray<UInt32>(repeating: 0, count: rows)
+        for row in 0..<rows {
+            recency[row] = Int64.random(in: 0...1_500, using: &random)
+            monetary[row] = Int64.random(in: 0...10_000_000, using: &random)
+            region[row] = UInt32.random(in: 0..<8, using: &random)
+        }
+        var dictionary = StringDictionary()
+        for name in ["华东", "华北", "华南", "华中", "西南", "西北", "东北", "海外"] { _ = dictionary.code(for: name) }
+        let session = Session()
+        session.catalog.set("r", Table([
+            ("customer_id", Column(type: .int64, data: .int64(ContiguousArray((0..<Int64(rows)).map { $0 })))),
+            ("recency", Column(type: .int64, data: .int64(recency))),
+            ("monetary", Column(type: .decimal(scale: 2), data: .int64(monetary))),
+            ("region", Column(type: .string, data: .string(codes: region, dictionary: dictionary))),
+        ]))
+        for statement in ["whatif r | where recency > T compare T = 60 vs T = 90",
+                          "whatif r | where recency > T compare T = 60 vs T = 90 by region",
+                          "let m = whatif r | where recency > T movers T = 60 vs T = 90",
+                          "whatif r | group customer_id agg recency = min(recency), monetary = sum(monetary) | where recency > T compare T = 60 vs T = 90"] {
+            var best = Duration.seconds(1_000)
+            for _ in 0..<3 {
+                let started = ContinuousClock.now
+                let outcome = session.execute(statement)
+                best = min(best, ContinuousClock.now - started)
+                #expect(outcome.succeeded, "\(outcome.error)")
+            }
+            print("\(statement): best of 3 \(best)")
+        }
+    }
 }

@@ -81,7 +81,7 @@ enum WhatIfTest {
 
     @Test(arguments: [
         ("whatif c | where recency > T for T in 1..10 step 0", "the step must not be 0"),
-        ("whatif c | where recency > T for T in 10..1", "the range 10..1 for T is empty"),
+        ("whatif c | where recency > T for T in 10..1 step 1", "the range 10..1 for T is empty"),
         ("whatif c | where recency > T for T in 1..5000", "at most 1000 run"),
         ("whatif c | where recency > T for T in []", "is empty"),
         ("whatif c | where recency > 5 for T in [1]", "parameter T is not used in the pipeline"),

@@ -94,6 +94,9 @@ public enum Completer {
         } else if let command = precedingWords.first, command.hasPrefix(".") {
             // Only `.schema` takes a name; other dot-commands take words or quoted paths.
             groups = command == ".schema" && precedingWords.count == 1 ? [context.tableNames] : []
+        } else if precedingWords.contains("whatif") {
+            // After a whatif pipeline: how to vary it (`for`, `compare … vs …`, `movers`).
+            groups = [scan.sourceColumns(context), context.tableNames, context.keywords + whatIfWords]
         } else {
             groups = [scan.sourceColumns(context), context.tableNames, context.keywords]
         }
@@ -105,6 +108,9 @@ public enum Completer {
         "save", "show", "diff", "history", "refresh", "moves", "drop", "rename", "add", "remove", "load", "split",
         "uplift", "export",
     ]
+
+    /// Words of a `whatif` statement offered after its pipeline.
+    static let whatIfWords = ["compare", "vs", "movers"]
 
     /// Characters that make up a completable word (CJK letters included).
     static func isWordCharacter(_ character: Character) -> Bool {

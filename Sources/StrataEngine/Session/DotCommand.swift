@@ -112,6 +112,10 @@ struct DotCommand: Sendable {
             ("segment save NAME = PIPELINE [(key COL, tier COL, note \"…\")]", "Save the keys as a new version of a named segment"),
             ("segments | segment show|history|diff|moves|refresh|split|uplift|export|add|remove|load|rename|drop …",
              "Named segments in the workspace (.strata/); x in @NAME[@vN] tests membership"),
+            ("whatif PIPELINE for P in a..b [step s] | [v, …] [, Q in …] [(sum COL, chart off)]",
+             "Run the pipeline once per value: counts, share, money, chart (a heat table for two parameters)"),
+            ("whatif PIPELINE compare P = A vs P = B [by COL]", "Rows in both results, only in A, only in B, with their money"),
+            ("[let NAME =] whatif PIPELINE movers P = A vs P = B", "The rows that move, with a column only_at naming the side"),
         ].map { "  " + $0.0 + "\n      " + $0.1 }
         lines.append("Commands:")
         lines += all.map { "  " + DisplayWidth.pad($0.usage, to: width) + "  " + $0.summary }

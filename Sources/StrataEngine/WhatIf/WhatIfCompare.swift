@@ -115,20 +115,24 @@ struct WhatIfTally {
     /// Tallies every row; money nulls are skipped.
     mutating func add(_ ids: ContiguousArray<Int32>, _ side: ContiguousArray<Int8>, money: Column?, name: String,
                       range: Range<Int>) throws {
-        for row in side.indices {
-            counts[Int(ids[row]) * 3 + Int(side[row])] += 1
+        try KeyEncoding.chunked(side.count) { rows in
+            for row in rows { counts[Int(ids[row]) * 3 + Int(side[row])] += 1 }
         }
         guard let money else { return }
-        try Cancellation.check()
+        let validity = money.validity
         switch money.data {
         case .int64(let values):
-            for row in side.indices where money.validity?[row] ?? true {
-                units[Int(ids[row]) * 3 + Int(side[row])] += Int128(values[row])
+            try KeyEncoding.chunked(side.count) { rows in
+                for row in rows where validity?[row] ?? true {
+                    units[Int(ids[row]) * 3 + Int(side[row])] += Int128(values[row])
+                }
             }
             for total in units { _ = try WhatIfSum.narrow(total, name: name, range: range) }
         case .double(let values):
-            for row in side.indices where money.validity?[row] ?? true {
-                doubles[Int(ids[row]) * 3 + Int(side[row])] += values[row]
+            try KeyEncoding.chunked(side.count) { rows in
+                for row in rows where validity?[row] ?? true {
+                    doubles[Int(ids[row]) * 3 + Int(side[row])] += values[row]
+                }
             }
         default:
             break

@@ -22,16 +22,17 @@ enum WhatIfHeat {
         guard rowValues.count * columnValues.count == result.counts.count else { return nil }
         let corner = "\(result.parameterNames[0]) \\ \(result.parameterNames[1])"
         let rows = rowValues.map(label), columns = columnValues.map(label)
+        let numericRows = rowValues.allSatisfy { if case .string = $0 { false } else { true } }
         let counts = result.counts.map { Value.int(Int64($0)) }
         var text = "\(result.countName) by \(result.parameterNames[0]) (rows) and \(result.parameterNames[1]) (columns)\n"
-        text += grid(corner: corner, rows: rows, columns: columns, cells: counts)
+        text += grid(corner: corner, rows: rows, numericRows: numericRows, columns: columns, cells: counts)
         if let money = result.money, result.sums.count == result.counts.count {
             let sums: [Value] = result.sums.map { sum in
                 if case .int(let units) = sum, case .decimal(let scale) = money.type { return .decimal(units, scale: scale) }
                 return sum
             }
             text += "\n\(money.name) by \(result.parameterNames[0]) (rows) and \(result.parameterNames[1]) (columns)\n"
-            text += grid(corner: corner, rows: rows, columns: columns, cells: sums)
+            text += grid(corner: corner, rows: rows, numericRows: numericRows, columns: columns, cells: sums)
         }
         return text
     }
@@ -41,8 +42,9 @@ enum WhatIfHeat {
         DisplayFormat.text(value, groupIntegers: true) ?? "NULL"
     }
 
-    /// A box table of `cells` (row-major), each cell `shade number`, numbers right-aligned.
-    static func grid(corner: String, rows: [String], columns: [String], cells: [Value]) -> String {
+    /// A box table of `cells` (row-major), each cell `shade number`, numbers right-aligned;
+    /// row headings right-aligned when they are numbers or dates, else left-aligned.
+    static func grid(corner: String, rows: [String], numericRows: Bool, columns: [String], cells: [Value]) -> String {
         let numbers = cells.map { DisplayFormat.text($0, groupIntegers: true) ?? "NULL" }
         let magnitudes = cells.map(magnitude)
         let largest = magnitudes.max() ?? 0
@@ -58,7 +60,7 @@ enum WhatIfHeat {
             + columns.enumerated().map { " " + DisplayWidth.pad($1, to: widths[$0], alignRight: true) + " │" }.joined() + "\n"
         text += line("├", "┼", "┤")
         for (rowIndex, row) in rows.enumerated() {
-            text += "│ " + DisplayWidth.pad(row, to: firstWidth, alignRight: true) + " │"
+            text += "│ " + DisplayWidth.pad(row, to: firstWidth, alignRight: numericRows) + " │"
             for columnIndex in columns.indices {
                 let index = rowIndex * columns.count + columnIndex
                 let cell = String(shade(magnitudes[index], largest: largest)) + " "
