@@ -156,4 +156,8 @@ the peak resident memory of the process. "Strata/X" is the ratio of medians: bel
 Strata is faster or smaller. The machine is shared with other engineers' builds, so the
 load average is given with each size; treat single figures with care.
 """
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
+    if os.path.exists(notes):  # the hand-written reading of the figures, kept across runs
+        with open(notes, encoding="utf-8") as file:
+            sections.append(file.read())
     return header + "\n" + "\n".join(sections)
