@@ -13,8 +13,8 @@ enum WhatIfChart {
     static func render(_ result: WhatIfResult) -> String {
         guard !result.counts.isEmpty else { return "" }
         let labels = result.combinations.map { values -> String in
-            if result.parameterNames.count == 1 { return values.first?.description ?? "" }
-            return zip(result.parameterNames, values).map { "\($0)=\($1.description)" }.joined(separator: " ")
+            if result.parameterNames.count == 1 { return values.first.map(WhatIfHeat.label) ?? "" }
+            return zip(result.parameterNames, values).map { "\($0)=\(WhatIfHeat.label($1))" }.joined(separator: " ")
         }
         let numeric = result.parameterNames.count == 1 && result.combinations.allSatisfy { values in
             switch values.first {
