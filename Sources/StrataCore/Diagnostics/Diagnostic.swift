@@ -58,6 +58,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     /// The source line holding `range` and a `^^^` marker under it, aligned by display width.
+    /// A line longer than 160 characters (a generated or pasted statement) is cut to the part
+    /// around the marker, with `...` where text was left out.
     static func caretLines(source: String, range: Range<Int>) -> [String] {
         let characters = Array(source)
         let start = min(max(range.lowerBound, 0), characters.count)
@@ -65,9 +67,19 @@ public struct Diagnostic: Error, Sendable, Equatable {
         while lineStart > 0, characters[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = start
         while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
-        let line = String(characters[lineStart..<lineEnd])
-        let before = DisplayWidth.of(String(characters[lineStart..<start]))
-        let end = min(max(range.upperBound, start + 1), lineEnd)
+        var end = min(max(range.upperBound, start + 1), lineEnd)
+        var lead = "", trail = ""
+        if lineEnd - lineStart > 160 {
+            let shownStart = max(lineStart, start - 60)
+            end = min(end, start + 60)
+            let shownEnd = min(lineEnd, max(end, start + 1) + 40)
+            if shownStart > lineStart { lead = "..." }
+            if shownEnd < lineEnd { trail = "..." }
+            lineStart = shownStart
+            lineEnd = shownEnd
+        }
+        let line = lead + String(characters[lineStart..<lineEnd]) + trail
+        let before = lead.count + DisplayWidth.of(String(characters[lineStart..<start]))
         let markWidth = max(1, DisplayWidth.of(String(characters[start..<max(start, end)])))
         return ["  " + line, "  " + String(repeating: " ", count: before) + String(repeating: "^", count: markWidth)]
     }

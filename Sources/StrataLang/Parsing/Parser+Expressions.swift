@@ -4,7 +4,9 @@ extension Parser {
     /// An expression. Loosest to tightest: `or`, `and`, `not`, comparisons (`==` … and the
     /// tests `in`, `between`, `is null`), `+ -`, `* / %`, unary `-`, primary.
     mutating func expression() throws(Diagnostic) -> Expr {
-        try leftAssociative(operators: [.or]) { (parser: inout Parser) throws(Diagnostic) in
+        try deeper()
+        defer { depth -= 1 }
+        return try leftAssociative(operators: [.or]) { (parser: inout Parser) throws(Diagnostic) in
             try parser.leftAssociative(operators: [.and]) { (parser: inout Parser) throws(Diagnostic) in try parser.negation() }
         }
     }
@@ -14,8 +16,12 @@ extension Parser {
         operators: Set<BinaryOperator>, operand: (inout Parser) throws(Diagnostic) -> Expr
     ) throws(Diagnostic) -> Expr {
         let start = current.range.lowerBound
+        let outerDepth = depth
+        defer { depth = outerDepth }
         var left = try operand(&self)
         while let op = binaryOperator(), operators.contains(op) {
+            // Each operator in a chain nests the tree built so far one level deeper.
+            try deeper()
             advance()
             let right = try operand(&self)
             left = .binary(op, left, right, start..<previousEnd)
@@ -23,10 +29,21 @@ extension Parser {
         return left
     }
 
+    /// One level deeper; an error at the current token past ``Parser/maximumDepth``.
+    mutating func deeper() throws(Diagnostic) {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw Diagnostic("expression nested too deeply (more than \(Parser.maximumDepth) levels of parentheses, "
+                + "calls or operators); split it with derive steps", at: .statement(current.range))
+        }
+    }
+
     mutating func negation() throws(Diagnostic) -> Expr {
         let start = current.range.lowerBound
         if current.word == "not" {
             advance()
+            try deeper()
+            defer { depth -= 1 }
             let operand = try negation()
             return .unary(.not, operand, start..<previousEnd)
         }
@@ -109,9 +126,13 @@ extension Parser {
         let start = current.range.lowerBound
         if current.isSymbol("-") {
             advance()
+            try deeper()
+            defer { depth -= 1 }
             let operand = try unary()
             if case .literal(.number(let digits), _) = operand {
-                return .literal(.number("-" + digits), start..<previousEnd)
+                // `- -5` is 5: fold the sign instead of writing "--5".
+                let negated = digits.hasPrefix("-") ? String(digits.dropFirst()) : "-" + digits
+                return .literal(.number(negated), start..<previousEnd)
             }
             return .unary(.negate, operand, start..<previousEnd)
         }

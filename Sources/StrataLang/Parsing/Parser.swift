@@ -4,6 +4,11 @@ import StrataCore
 public struct Parser {
     var tokens: [Token]
     var index = 0
+    /// How deep the expression being parsed nests (parentheses, calls, operators), so a
+    /// generated or pasted monster gets an error instead of exhausting the stack later.
+    var depth = 0
+    /// The deepest expression accepted: far beyond anything written by hand.
+    public static let maximumDepth = 400
 
     /// Statement-leading words.
     public static let statementWords = ["load", "describe", "let", "assert", "whatif", "export", "segment", "segments"]
@@ -79,6 +84,8 @@ public struct Parser {
     }
 
     mutating func pipeline() throws(Diagnostic) -> Pipeline {
+        try deeper()
+        defer { depth -= 1 }
         let start = current.range.lowerBound
         let source = try self.source()
         var verbs: [Verb] = []
