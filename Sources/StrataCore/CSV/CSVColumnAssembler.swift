@@ -15,6 +15,8 @@ extension CSVLoader {
             data = .bool(concatenate(chunks, column: column, total: total) { $0.bools })
         case .string:
             var dictionary = StringDictionary()
+            // At most the chunks' distinct counts together: no rehashing while it fills.
+            dictionary.reserveCapacity(chunks.reduce(0) { $0 + $1.columns[column].dictionary.count })
             var codes = ContiguousArray<UInt32>()
             codes.reserveCapacity(total)
             for chunk in chunks {

@@ -40,6 +40,10 @@ extension CSVParseContext {
             kinds.deallocate(); scales.deallocate(); values.deallocate(); tags.deallocate(); fractions.deallocate()
             fieldStarts.deallocate(); fieldEnds.deallocate(); dateKeys.deallocate(); dateDays.deallocate()
         }
+        // The dictionaries move into a plain buffer for the loop: mutating one through the
+        // speculation's array would check the array's uniqueness on every field.
+        let dictionaries = speculation.takeDictionaries()
+        defer { speculation.restoreDictionaries(dictionaries, count: columns) }
         for column in 0..<columns {
             kinds[column] = speculation.kinds[column]
             scales[column] = speculation.scales[column]
@@ -174,8 +178,8 @@ extension CSVParseContext {
                 case .string:
                     let fieldStart = fieldStarts[column]
                     let length = fieldEnds[column] &- fieldStart
-                    let known = speculation.dictionaries[column].count
-                    let code = speculation.dictionaries[column].code(base + fieldStart, length)
+                    let known = dictionaries[column].count
+                    let code = dictionaries[column].code(base + fieldStart, length)
                     if let utf8Alarm, Int(code) >= known,
                        !CSVUTF8Validator.isClean(base, from: fieldStart, to: fieldStart + length) {
                         // The chunk stops here; the load starts over with whole-file validation.
@@ -203,6 +207,22 @@ extension CSVParseContext {
 }
 
 extension CSVSpeculation {
+    /// Moves the dictionaries out into a buffer the caller must hand back with
+    /// ``restoreDictionaries(_:count:)``.
+    mutating func takeDictionaries() -> UnsafeMutablePointer<CSVByteDictionary> {
+        let buffer = UnsafeMutablePointer<CSVByteDictionary>.allocate(capacity: max(dictionaries.count, 1))
+        buffer.initialize(from: dictionaries, count: dictionaries.count)
+        dictionaries = []
+        return buffer
+    }
+
+    /// Moves the dictionaries back in and frees `buffer`.
+    mutating func restoreDictionaries(_ buffer: UnsafeMutablePointer<CSVByteDictionary>, count: Int) {
+        dictionaries = Array(UnsafeMutableBufferPointer(start: buffer, count: count))
+        buffer.deinitialize(count: count)
+        buffer.deallocate()
+    }
+
     /// Adds the shapes of the texts the fused loop counted (see
     /// ``CSVValueBuffers/countCode(_:_:)``) to `stats`: each distinct text is classified once
     /// and weighted by its count, which equals classifying every occurrence.

@@ -50,6 +50,13 @@ public struct StringDictionary: Sendable {
 
     public subscript(code: UInt32) -> String { values[Int(code)] }
 
+    /// Makes room for `count` distinct strings, so a bulk build (the CSV loader) does not
+    /// rehash the index as it grows.
+    public mutating func reserveCapacity(_ count: Int) {
+        values.reserveCapacity(count)
+        index.reserveCapacity(count)
+    }
+
     /// The code of `string`, adding it when new.
     public mutating func code(for string: String) -> UInt32 {
         if let existing = index[string] { return existing }
