@@ -165,9 +165,9 @@ enum SegmentTest {
 
     @Test func splitIsStableWhenCustomersAreAdded() throws {
         let session = SegmentTest.session(ids: Array(1...2_000))
-        SegmentTest.run(session, "segment save all = c")
-        let output = SegmentTest.run(session, "segment split all into wake, hold (10%, seed 42)")
-        #expect(output.contains("split all@v1 (2,000 members), seed 42: wake v1"))
+        SegmentTest.run(session, "segment save base = c")
+        let output = SegmentTest.run(session, "segment split base into wake, hold (10%, seed 42)")
+        #expect(output.contains("split base@v1 (2,000 members), seed 42: wake v1"))
         let hold = Set(try SegmentTest.keys(session, "hold"))
         #expect(hold.count > 140 && hold.count < 260)
         SegmentTest.setCustomers(session, ids: Array(1...3_000))
@@ -177,7 +177,7 @@ enum SegmentTest {
         let wakeLater = Set(try SegmentTest.keys(session, "wake"))
         #expect(wakeLater.isDisjoint(with: holdLater))
         #expect(wakeLater.count + holdLater.count == 3_000)
-        let wrong = SegmentTest.fail(session, "segment split all into x, y, z (10%)")
+        let wrong = SegmentTest.fail(session, "segment split base into x, y, z (10%)")
         #expect(wrong.contains("give a share for each group after the first"))
     }
 
@@ -231,7 +231,20 @@ enum SegmentTest {
             let members = SegmentMembers(label: "@t", keys: .integers(keys.sorted()))
             for probe in -10_500..<10_500 { #expect(members.contains(Int64(probe)) == keys.contains(Int64(probe))) }
             #expect(members.contains(Int64.min) == keys.contains(Int64.min))
+            let column = ContiguousArray((-10_500..<10_500).map(Int64.init))
+            let flags = try? members.membership(column)
+            #expect(flags.map { Array($0) } == column.map { keys.contains($0) })
         }
+        // Sparse keys take the hash table.
+        var sparse = (0..<3_000).map { _ in Int64(bitPattern: random.next()) }
+        sparse.append(0)
+        let members = SegmentMembers(label: "@s", keys: .integers(Array(Set(sparse)).sorted()))
+        for key in sparse { #expect(members.contains(key)) }
+        for _ in 0..<3_000 {
+            let probe = Int64(bitPattern: random.next())
+            #expect(members.contains(probe) == sparse.contains(probe))
+        }
+        #expect(!members.contains(1))
     }
 
     private func pipeline(_ text: String) throws -> Pipeline {
@@ -251,5 +264,53 @@ enum SegmentTest {
         #expect(Completer.complete(line: "segment sh", cursor: 10, context: session).candidates == ["show"])
         #expect(Completer.complete(line: "segment show d", cursor: 14, context: session).candidates == ["dormant60", "dormant90"])
         #expect(Completer.complete(line: "segment refresh a", cursor: 17, context: session).candidates.first == "all")
+    }
+}
+
+@Suite struct SegmentParserTests {
+    static func error(_ text: String) -> (message: String, range: Range<Int>?) {
+        do {
+            _ = try Parser.parse(text)
+            return ("parsed", nil)
+        } catch {
+            guard case .statement(let range) = error.location else { return (error.message, nil) }
+            return (error.message, range)
+        }
+    }
+
+    @Test func statementsParse() throws {
+        #expect(try Parser.parse("segments") == .segment(.list))
+        guard case .segment(.moves(let from, let to)) = try Parser.parse("segment moves tiers v1 v2") else {
+            Issue.record("not moves")
+            return
+        }
+        #expect(from.text == "tiers@v1" && to.text == "tiers@v2")
+        guard case .segment(.split(_, let groups, let percents, let seed, _)) = try Parser.parse("segment split d into a, b (10%, seed 7)") else {
+            Issue.record("not split")
+            return
+        }
+        #expect(groups.map(\.text) == ["a", "b"] && percents == [10] && seed == 7)
+        guard case .segment(.save(_, let pipeline, let options)) = try Parser.parse("segment save t = r | select id, segment (tier segment)") else {
+            Issue.record("not save")
+            return
+        }
+        #expect(pipeline.verbs.count == 1 && options.map(\.name.text) == ["tier"])
+        // A table named segment is still a table.
+        guard case .show = try Parser.parse("segment | count") else {
+            Issue.record("not a pipeline")
+            return
+        }
+    }
+
+    @Test func errorsPointAtTheProblem() {
+        let missingEquals = SegmentParserTests.error("segment save d60 r | where x > 1")
+        #expect(missingEquals.message.contains("expected = after the segment name"))
+        #expect(missingEquals.range == 17..<18)
+        let version = SegmentParserTests.error("segment show d@x")
+        #expect(version.message == "expected a version such as v2" && version.range == 15..<16)
+        let reserved = SegmentParserTests.error("segment save all = c")
+        #expect(reserved.range == 13..<16)
+        let shares = SegmentParserTests.error("segment split d into a, b (100%)")
+        #expect(shares.message.contains("between 0 and 100"))
     }
 }

@@ -1,8 +1,9 @@
 import StrataCore
 
-/// The members of one segment version, ready for `x in @name`: integer keys in an
-/// open-addressing hash set on a flat buffer (one probe per row), string keys in a `Set`
-/// consulted once per dictionary entry of the column.
+/// The members of one segment version, ready for `x in @name`: integer keys in a bitset over
+/// their range when it is dense (customer ids 1…N: one bit test per row, the set fits in
+/// cache), otherwise an open-addressing hash set on a flat buffer (one probe per row); string
+/// keys in a `Set` consulted once per dictionary entry of the column.
 public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible {
     /// `@dormant60@v2`, as the plan prints it.
     public let label: String
@@ -13,6 +14,10 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
     /// `empty` itself is a member (it cannot be stored in a slot).
     private let holdsEmptyMarker: Bool
     private let strings: Set<String>
+    /// Dense integer keys: bit `key - low` of `bits` is set for a member; empty otherwise.
+    private let bits: ContiguousArray<UInt64>
+    private let low: Int64
+    private let span: UInt64
 
     private static let empty = Int64.min
 
@@ -22,6 +27,27 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
         self.keys = keys
         switch keys {
         case .integers(let values):
+            // A range at most 64 bits per key (8 bytes, as the hash table) is kept as a bitset.
+            if let first = values.first, let last = values.last, last.subtractingReportingOverflow(first).overflow == false,
+               UInt64(last - first) < UInt64(max(values.count, 1 << 10)) * 64 {
+                let span = UInt64(last - first) + 1
+                var bits = ContiguousArray<UInt64>(repeating: 0, count: Int((span + 63) / 64))
+                for key in values {
+                    let offset = UInt64(key - first)
+                    bits[Int(offset >> 6)] |= 1 << (offset & 63)
+                }
+                self.bits = bits
+                low = first
+                self.span = span
+                slots = []
+                shift = 0
+                holdsEmptyMarker = false
+                strings = []
+                return
+            }
+            bits = []
+            low = 0
+            span = 0
             var capacity = 16
             while capacity < values.count * 2 { capacity <<= 1 }
             let shift = UInt64(64 - capacity.trailingZeroBitCount)
@@ -37,6 +63,9 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
             holdsEmptyMarker = values.contains(SegmentMembers.empty)
             strings = []
         case .strings(let values):
+            bits = []
+            low = 0
+            span = 0
             slots = []
             shift = 0
             holdsEmptyMarker = false
@@ -57,6 +86,10 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
 
     /// Whether an integer key is a member.
     func contains(_ key: Int64) -> Bool {
+        if span > 0 {
+            let offset = UInt64(bitPattern: key &- low)
+            return offset < span && bits[Int(offset >> 6)] >> (offset & 63) & 1 == 1
+        }
         if key == SegmentMembers.empty { return holdsEmptyMarker }
         return slots.withUnsafeBufferPointer { SegmentMembers.probe($0, key, shift) }
     }
@@ -76,6 +109,16 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
     /// Per row of an integer column: membership (nulls give false; the caller applies validity).
     /// - Complexity: O(rows), one hash probe each.
     func membership(_ values: ContiguousArray<Int64>) throws -> ContiguousArray<Bool> {
+        if span > 0 {
+            let low = self.low, span = self.span
+            return try bits.withUnsafeBufferPointer { words in
+                try unaryMap(values) { value in
+                    // Wrapping subtraction: keys below `low` become huge offsets, outside the span.
+                    let offset = UInt64(bitPattern: value &- low)
+                    return (offset < span && words[Int(truncatingIfNeeded: offset >> 6)] >> (offset & 63) & 1 == 1, false)
+                }.0
+            }
+        }
         let shift = self.shift
         let holdsEmpty = holdsEmptyMarker
         return try slots.withUnsafeBufferPointer { table in

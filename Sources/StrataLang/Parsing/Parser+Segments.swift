@@ -27,6 +27,9 @@ extension Parser {
         switch word {
         case "save":
             let name = try segmentName()
+            if name.text == "all" {
+                throw Diagnostic("all is not a segment name (segment refresh all refreshes every segment)", at: .statement(name.range))
+            }
             guard current.isSymbol("=") else {
                 throw error("expected = after the segment name: segment save \(name.text) = r | where recency > 60")
             }
