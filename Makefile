@@ -70,7 +70,8 @@ fuzz: deps
 # interrupt handling), each in its own build folder.
 test-sanitize: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
-	STRATA_BIN=$(abspath .build-asan/debug/strata) $(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+	STRATA_BIN=$(abspath .build-asan/debug/strata) LSAN_OPTIONS=suppressions=$(abspath Tests/Sanitizers/lsan.supp) \
+		$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
 	STRATA_BIN=$(abspath .build-tsan/debug/strata) $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
 
