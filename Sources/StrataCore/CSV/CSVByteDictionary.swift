@@ -16,6 +16,44 @@ struct CSVByteDictionary {
 
     var count: Int { hashes.count }
 
+    /// An empty dictionary whose table holds `capacity` entries without growing.
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size *= 2 }
+        slots = ContiguousArray(repeating: 0, count: size)
+        hashes.reserveCapacity(capacity)
+        shortKeys.reserveCapacity(capacity * 2)
+        offsets.reserveCapacity(capacity + 1)
+    }
+
+    init() {}
+
+    /// Calls `body` with each entry's bytes in code order.
+    func forEachEntry(_ body: (UnsafePointer<UInt8>, Int) -> Void) {
+        arena.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                // No bytes at all: every entry is the empty text.
+                var zero: UInt8 = 0
+                withUnsafePointer(to: &zero) { pointer in for _ in 0..<count { body(pointer, 0) } }
+                return
+            }
+            for code in 0..<count { body(base + offsets[code], offsets[code + 1] - offsets[code]) }
+        }
+    }
+
+    /// Every entry as a `String`, in code order (the bytes are valid UTF-8: the reader
+    /// validated the file).
+    func strings() -> ContiguousArray<String> {
+        arena.withUnsafeBufferPointer { buffer in
+            var result = ContiguousArray<String>()
+            result.reserveCapacity(count)
+            for code in 0..<count {
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[offsets[code]..<offsets[code + 1]]), as: UTF8.self))
+            }
+            return result
+        }
+    }
+
     /// The code of the bytes, adding them when new.
     @inline(__always)
     mutating func code(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {

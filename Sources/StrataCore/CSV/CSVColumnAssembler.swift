@@ -1,6 +1,6 @@
 extension CSVLoader {
     /// Concatenates one column's chunks in chunk order into a ``Column``; string chunks are
-    /// mapped into one ``StringDictionary`` in first-seen order.
+    /// merged into one ``StringDictionary`` in first-seen order (``assembleStrings(column:chunks:total:)``).
     static func assemble(column: Int, type: DataType, chunks: [CSVChunkColumns]) -> Column {
         let total = chunks.reduce(0) { $0 + $1.rows }
         let data: ColumnData
@@ -14,32 +14,7 @@ extension CSVLoader {
         case .bool:
             data = .bool(concatenate(chunks, column: column, total: total) { $0.bools })
         case .string:
-            var dictionary = StringDictionary()
-            // At most the chunks' distinct counts together: no rehashing while it fills.
-            dictionary.reserveCapacity(chunks.reduce(0) { $0 + $1.columns[column].dictionary.count })
-            var codes = ContiguousArray<UInt32>()
-            codes.reserveCapacity(total)
-            for chunk in chunks {
-                let local = chunk.columns[column]
-                let mapping = (0..<local.dictionary.count).map { dictionary.code(for: local.dictionary.string($0)) }
-                if mapping.isEmpty {
-                    codes.append(contentsOf: repeatElement(0, count: local.count))
-                } else {
-                    mapping.withUnsafeBufferPointer { map in
-                        local.withValues(local.codes) { chunkCodes in
-                            for code in chunkCodes { codes.append(map[Int(code)]) }
-                        }
-                    }
-                }
-                local.raw?.release(local.rawColumn)
-            }
-            // Null rows hold code 0 whatever the chunk's placeholder mapped to.
-            var rowBase = 0
-            for chunk in chunks {
-                for row in chunk.columns[column].nullRows { codes[rowBase + Int(row)] = 0 }
-                rowBase += chunk.rows
-            }
-            data = .string(codes: codes, dictionary: dictionary)
+            data = assembleStrings(column: column, chunks: chunks, total: total)
         }
         var validity: Bitmap?
         if chunks.contains(where: { !$0.columns[column].nullRows.isEmpty }) {
