@@ -8,16 +8,22 @@ import Darwin
 /// the path the user typed.
 enum CSVFileReader {
     /// A regular file's pages mapped read-only (no copy and no zero fill: the pages come
-    /// from the page cache); other files (pipes, devices) and empty ones are read.
+    /// from the page cache); other files (pipes, devices), empty ones and files under
+    /// ``mappingThreshold`` are read.
     static func contents(path: String, displayPath: String) throws -> CSVFileContents {
         let descriptor = try openFile(path: path, displayPath: displayPath)
         defer { close(descriptor.descriptor) }
-        if (descriptor.status.st_mode & S_IFMT) == S_IFREG, descriptor.status.st_size > 0,
+        if (descriptor.status.st_mode & S_IFMT) == S_IFREG, descriptor.status.st_size >= mappingThreshold,
            let mapped = CSVMappedFile(descriptor: descriptor.descriptor, size: Int(descriptor.status.st_size)) {
             return .mapped(mapped)
         }
         return .bytes(try read(descriptor.descriptor, size: Int(descriptor.status.st_size), displayPath: displayPath))
     }
+
+    /// Files from this size on are mapped. Smaller ones are read (a few milliseconds): they
+    /// are the ones edited by hand and rewritten in place while a session has them open, and
+    /// a read copy cannot fault if the file is truncated under the load (see ``CSVMappedFile``).
+    static let mappingThreshold = 16 << 20
 
     static func readAll(path: String, displayPath: String) throws -> [UInt8] {
         let descriptor = try openFile(path: path, displayPath: displayPath)
@@ -96,6 +102,12 @@ enum CSVFileContents {
 }
 
 /// A regular file mapped read-only; unmapped when released.
+///
+/// Risk, accepted for large files: if another process truncates the file while it is mapped,
+/// touching a page past the new end raises SIGBUS and ends the process (Swift has no safe way
+/// to recover from the signal mid-loop). Checking the size before and after the load does not
+/// help, as the fault happens in between; files under ``CSVFileReader/mappingThreshold`` are
+/// read instead, and exports that size are normally written once, not truncated in place.
 ///
 /// The loader reads each byte about twice (validation, then parsing), so the mapping's pages
 /// stay in the page cache rather than in a private copy.

@@ -81,6 +81,10 @@ struct CSVLoader {
                 throw report.diagnostic(log).droppingNotes()
             }
         }
+        // A value buffer that could not grow (see CSVValueBuffers) fails the load, not the process.
+        if scans.contains(where: { $0.speculation?.buffers.outOfMemory == true }) {
+            throw Diagnostic("out of memory while loading \"\(path)\"")
+        }
         var structural = CSVProblemLog()
         var stats = [CSVColumnStats](repeating: CSVColumnStats(), count: columnCount)
         for scan in scans {

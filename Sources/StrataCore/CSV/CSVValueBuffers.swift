@@ -32,6 +32,12 @@ final class CSVValueBuffers: @unchecked Sendable {
     let widths: UnsafeMutablePointer<Int>
     /// First capacity of a value buffer, from the chunk size.
     let initialCapacity: Int
+    /// Set when a buffer could not grow; the loader then throws instead of using the values.
+    private(set) var outOfMemory = false
+    /// Where a column whose buffer could not grow keeps writing (over and over) until the
+    /// chunk ends: the hot appends need no extra branch, and nothing is written out of bounds.
+    private let sink: UnsafeMutableRawPointer
+    private static let sinkBytes = 4096
 
     init(columnCount: Int, expectedRows: Int) {
         self.columnCount = columnCount
@@ -44,13 +50,15 @@ final class CSVValueBuffers: @unchecked Sendable {
         widths = .allocate(capacity: max(columnCount, 1))
         widths.initialize(repeating: 0, count: max(columnCount, 1))
         initialCapacity = max(64, expectedRows)
+        sink = .allocate(byteCount: CSVValueBuffers.sinkBytes, alignment: 8)
     }
 
     deinit {
         for column in 0..<columnCount {
             release(column)
-            free(codeCounts[column].base)
+            if codeCounts[column].base != sink { free(codeCounts[column].base) }
         }
+        sink.deallocate()
         codeCounts.deallocate()
         values.deallocate()
         nulls.deallocate()
@@ -91,7 +99,10 @@ final class CSVValueBuffers: @unchecked Sendable {
     func countCode(_ column: Int, _ code: UInt32) {
         let slot = codeCounts + column
         let index = Int(code)
-        if index >= slot.pointee.count { growCounts(slot, to: index + 1) }
+        if index >= slot.pointee.count {
+            growCounts(slot, to: index + 1)
+            if outOfMemory { return }
+        }
         let counts = slot.pointee.base.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self)
         counts[index] &+= 1
     }
@@ -104,9 +115,15 @@ final class CSVValueBuffers: @unchecked Sendable {
 
     @inline(never)
     private func growCounts(_ slot: UnsafeMutablePointer<Slot>, to count: Int) {
+        if outOfMemory { return }
         if count > slot.pointee.capacity {
             let capacity = max(64, count, slot.pointee.capacity * 2)
-            guard let grown = realloc(slot.pointee.base, capacity * 4) else { fatalError("out of memory counting CSV codes") }
+            guard let grown = realloc(slot.pointee.base, capacity * 4) else {
+                free(slot.pointee.base)
+                slot.pointee = Slot(base: sink, count: 0, capacity: 0)
+                outOfMemory = true
+                return
+            }
             slot.pointee.base = grown
             slot.pointee.capacity = capacity
         }
@@ -131,11 +148,11 @@ final class CSVValueBuffers: @unchecked Sendable {
 
     /// Frees one column's buffers (after its values were copied out).
     func release(_ column: Int) {
-        if let base = values[column].base {
+        if let base = values[column].base, base != sink {
             CSVValueBuffers.deallocate(base, bytes: values[column].capacity * widths[column])
         }
         values[column] = Slot()
-        free(nulls[column].base)
+        if nulls[column].base != sink { free(nulls[column].base) }
         nulls[column] = Slot()
     }
 
@@ -163,6 +180,7 @@ final class CSVValueBuffers: @unchecked Sendable {
     /// pages cost nothing).
     @inline(never)
     private func growMapped(_ slot: UnsafeMutablePointer<Slot>, width: Int) {
+        if slot.pointee.base == sink { slot.pointee.count = 0; return }
         let oldBytes = slot.pointee.capacity * width
         let capacity = slot.pointee.capacity == 0 ? initialCapacity : slot.pointee.capacity * 2
         let newBytes = capacity * width
@@ -181,7 +199,7 @@ final class CSVValueBuffers: @unchecked Sendable {
                 CSVValueBuffers.deallocate(base, bytes: oldBytes)
             }
         }
-        guard let grown else { fatalError("out of memory growing a CSV column buffer") }
+        guard let grown else { return fail(slot, width: width, bytes: oldBytes) }
         slot.pointee.base = grown
         slot.pointee.capacity = capacity
     }
@@ -198,16 +216,27 @@ final class CSVValueBuffers: @unchecked Sendable {
         _ = madvise(start, last - first, 14)  // MADV_HUGEPAGE
     }
 
+    /// A value buffer could not grow: frees it and points the column at the sink.
+    private func fail(_ slot: UnsafeMutablePointer<Slot>, width: Int, bytes: Int) {
+        if let base = slot.pointee.base { CSVValueBuffers.deallocate(base, bytes: bytes) }
+        slot.pointee = Slot(base: sink, count: 0, capacity: CSVValueBuffers.sinkBytes / width)
+        outOfMemory = true
+    }
+
     private static func deallocate(_ base: UnsafeMutableRawPointer, bytes: Int) {
         if bytes >= mappedThreshold { munmap(base, mappedBytes(bytes)) } else { free(base) }
     }
 
     @inline(never)
     private func grow(_ slot: UnsafeMutablePointer<Slot>, width: Int, first: Int) {
+        if slot.pointee.base == sink { slot.pointee.count = 0; return }
         let capacity = slot.pointee.capacity == 0 ? first : slot.pointee.capacity * 2
         // realloc moves large blocks with mremap: no copy of the pages.
         guard let grown = realloc(slot.pointee.base, capacity * width) else {
-            fatalError("out of memory growing a CSV column buffer")
+            free(slot.pointee.base)
+            slot.pointee = Slot(base: sink, count: 0, capacity: CSVValueBuffers.sinkBytes / width)
+            outOfMemory = true
+            return
         }
         slot.pointee.base = grown
         slot.pointee.capacity = capacity
