@@ -159,6 +159,7 @@ enum WhatIfCompareData {
         ("whatif c | where recency > T movers T = 45 vs T = 90 by 区域", "by breaks down the counts of compare", 53),
         ("whatif c | where recency > T compare T = 45 vs T = 90 by nothing", "column \"nothing\" not found", 57),
         ("whatif c | where recency > 5 compare T = 45 vs T = 90", "parameter T is not used", 37),
+        ("whatif c | where recency > T movers T = 45 vs T = 90 (sum spent)", "(sum COL) applies to compare", 58),
     ])
     func parseAndBindErrorsPointAtTheText(statement: String, message: String, column: Int) {
         let outcome = WhatIfTest.session().execute(statement)

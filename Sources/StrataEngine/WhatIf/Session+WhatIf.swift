@@ -13,6 +13,10 @@ extension Session {
         var chartAfterTable = ""
         let drawing = settings.render.mode == .table && runner.chart
         if let comparison = request.comparison {
+            if comparison.kind == .movers, let sum = runner.sumColumn {
+                throw Diagnostic("movers lists the rows themselves; (sum COL) applies to compare and sweeps",
+                                 at: .statement(sum.range))
+            }
             let sides = try runner.runSides()
             table = comparison.kind == .movers
                 ? try WhatIfCompare.movers(sides, range: request.range)
