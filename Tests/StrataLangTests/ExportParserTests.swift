@@ -60,3 +60,16 @@ import Testing
             source: .table(Name("export", 0..<6)), verbs: [Verb(.limit(1), 9..<16)], range: 0..<16)))
     }
 }
+
+@Suite struct ExportAfterBareVerbTests {
+    @Test func distinctWithoutColumnsStopsAtTheExportPath() throws {
+        let statement = try Parser.parse(#"export orders | distinct to "out/x.csv""#)
+        guard case .export(let pipeline, let path, _, _) = statement else {
+            Issue.record("expected an export, got \(statement)")
+            return
+        }
+        #expect(path == "out/x.csv")
+        #expect(pipeline.verbs.count == 1)
+        if case .distinct(let names) = pipeline.verbs.first?.kind { #expect(names.isEmpty) } else { Issue.record("expected distinct") }
+    }
+}

@@ -106,7 +106,10 @@ extension Parser {
 
     /// True at `|`, `)` or the end: where an optional verb argument list is absent.
     var isVerbEnd: Bool {
-        current.kind == .end || current.isSymbol("|") || current.isSymbol(")")
+        if current.kind == .end || current.isSymbol("|") || current.isSymbol(")") { return true }
+        // `export t | distinct to "x.csv"`: the path clause ends the last verb.
+        if current.word == "to", case .string = peek(1).kind { return true }
+        return false
     }
 
     /// `name = expr`, or (when the name is optional) a bare expression.
