@@ -1,0 +1,87 @@
+import Testing
+@testable import StrataCore
+
+@Suite("StringDictionary: lazily built index, copy on write, loaded columns")
+struct StringDictionaryTests {
+    @Test func distinctValuesAreFoundOnFirstLookup() {
+        let dictionary = StringDictionary(distinct: ["华东", "华北", "", "Shenzhen", "温州鼎业精密制造有限公司"])
+        #expect(dictionary.count == 5)
+        #expect(dictionary.existingCode(for: "华北") == 1)
+        #expect(dictionary.existingCode(for: "") == 2)
+        #expect(dictionary.existingCode(for: "温州鼎业精密制造有限公司") == 4)
+        #expect(dictionary.existingCode(for: "华南") == nil)
+        #expect(dictionary[3] == "Shenzhen")
+    }
+
+    @Test func addingToABulkBuiltDictionaryKeepsCodes() {
+        var dictionary = StringDictionary(distinct: ["a", "b"])
+        #expect(dictionary.code(for: "b") == 1)
+        #expect(dictionary.code(for: "c") == 2)
+        #expect(dictionary.code(for: "a") == 0)
+        #expect(Array(dictionary.values) == ["a", "b", "c"])
+        #expect(dictionary.existingCode(for: "c") == 2)
+    }
+
+    @Test func copiesDoNotShareAdditions() {
+        var original = StringDictionary(["x", "y"])
+        _ = original.existingCode(for: "x")  // builds the shared index
+        var copy = original
+        #expect(copy.code(for: "z") == 2)
+        #expect(original.existingCode(for: "z") == nil)
+        #expect(original.count == 2)
+        #expect(original.code(for: "w") == 2)
+        #expect(copy.existingCode(for: "w") == nil)
+        #expect(copy.existingCode(for: "z") == 2)
+    }
+
+    @Test func reserveThenAdd() {
+        var dictionary = StringDictionary(distinct: ["北京"])
+        dictionary.reserveCapacity(100)
+        for value in 0..<50 { _ = dictionary.code(for: "v\(value % 10)") }
+        #expect(dictionary.count == 11)
+        #expect(dictionary.existingCode(for: "北京") == 0)
+        #expect(dictionary.existingCode(for: "v9") == 10)
+    }
+
+    @Test func concurrentFirstLookupsAgree() async {
+        let values = ContiguousArray((0..<20_000).map { "客户\($0)" })
+        let dictionary = StringDictionary(distinct: values)
+        let found = await withTaskGroup(of: Bool.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    stride(from: task, to: 20_000, by: 8).allSatisfy { dictionary.existingCode(for: "客户\($0)") == UInt32($0) }
+                }
+            }
+            return await group.reduce(true) { $0 && $1 }
+        }
+        #expect(found)
+    }
+
+    /// Many chunks of many distinct Chinese names: the merged dictionary is in first-seen
+    /// order, has no duplicates, and finds every value by string.
+    @Test func loadedColumnMergesChunksByBytes() throws {
+        var lines = ["id,name,phone"]
+        for row in 0..<5000 {
+            let name = row % 3 == 0 ? "" : "温州第\(row % 1700)号精密制造有限公司"
+            lines.append("\(row),\(name),1357\(String(row % 2100 + 1_000_000))")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let reference = try CSVTest.load(text) { $0.threads = 1; $0.chunkSize = 1 << 30 }.table
+        for chunkSize in [97, 4096] {
+            let table = try CSVTest.load(text) { $0.threads = 2; $0.chunkSize = chunkSize }.table
+            for name in ["name", "phone"] {
+                guard case .string(let codes, let dictionary)? = table.column(named: name)?.data,
+                      case .string(let referenceCodes, let referenceDictionary)? = reference.column(named: name)?.data else {
+                    Issue.record("\(name) is not a string column")
+                    continue
+                }
+                #expect(Array(codes) == Array(referenceCodes))
+                #expect(Array(dictionary.values) == Array(referenceDictionary.values))
+                #expect(Set(dictionary.values).count == dictionary.count)
+                for (code, value) in dictionary.values.enumerated() {
+                    #expect(dictionary.existingCode(for: value) == UInt32(code))
+                }
+            }
+        }
+    }
+}
