@@ -117,21 +117,6 @@ struct WorkspaceFaultTests {
     /// saving child at a random moment and checks the file.
     @Test func killedSavesUnderRepetitionNeverCorruptTheWorkspace() throws {
         let rounds = Int(ProcessInfo.processInfo.environment["STRATA_STRESS_ROUNDS"] ?? "") ?? 10
-        let folder = WorkspaceTest.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let rows = 5_000
-        try ChildStrata.prepare(folder, rows: rows, saves: 1_000, name: "s")
-        var random = SystemRandomNumberGenerator()
-        var previous = 0
-        for round in 0..<rounds {
-            let process = try ChildStrata.start(folder, name: "s", errors: URL(fileURLWithPath: folder + "/err\(round).txt"))
-            usleep(UInt32.random(in: 200_000...1_500_000, using: &random))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let count = try ChildStrata.verify(folder, name: "s", rows: rows)
-            #expect(count >= previous)
-            previous = count
-        }
-        #expect(previous > 0, "no save was committed before the kills: the test proved nothing")
+        try ChildStrata.killDuringSaves(rows: 5_000, saves: 1_000, rounds: rounds, delay: 200_000...1_500_000)
     }
 }

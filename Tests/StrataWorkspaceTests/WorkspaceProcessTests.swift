@@ -53,28 +53,34 @@ enum ChildStrata {
         }
         return history.count
     }
+
+    /// `rounds` times: starts a child saving `saves` versions, kills it with SIGKILL after a
+    /// random `delay` (microseconds), and checks the workspace — sound, every version complete,
+    /// none lost. Start-up and the load take a few hundred milliseconds, then a save every few
+    /// dozen, so the kills land at random points of a save.
+    static func killDuringSaves(rows: Int, saves: Int, rounds: Int, delay: ClosedRange<UInt32>) throws {
+        let folder = WorkspaceTest.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try prepare(folder, rows: rows, saves: saves, name: "s")
+        var random = SystemRandomNumberGenerator()
+        var previous = 0
+        for round in 0..<rounds {
+            let process = try start(folder, name: "s", errors: URL(fileURLWithPath: folder + "/err\(round).txt"))
+            usleep(UInt32.random(in: delay, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let count = try verify(folder, name: "s", rows: rows)
+            #expect(count >= previous)
+            previous = count
+        }
+        #expect(previous > 0, "no save was committed before the kills: the test proved nothing")
+    }
 }
 
 @Suite(.serialized, .enabled(if: ChildStrata.available, "needs the built strata (STRATA_BIN)"))
 struct WorkspaceProcessTests {
     @Test func aKilledSaveLeavesEveryCommittedVersionComplete() throws {
-        let folder = WorkspaceTest.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let rows = 20_000
-        try ChildStrata.prepare(folder, rows: rows, saves: 400, name: "s")
-        var random = SystemRandomNumberGenerator()
-        var previous = 0
-        for round in 0..<6 {
-            let process = try ChildStrata.start(folder, name: "s", errors: URL(fileURLWithPath: folder + "/err\(round).txt"))
-            // Start-up and the load take a few hundred milliseconds; then a save every few dozen.
-            usleep(UInt32.random(in: 300_000...2_500_000, using: &random))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let count = try ChildStrata.verify(folder, name: "s", rows: rows)
-            #expect(count >= previous)
-            previous = count
-        }
-        #expect(previous > 0, "no save was committed before the kills: the test proved nothing")
+        try ChildStrata.killDuringSaves(rows: 20_000, saves: 400, rounds: 6, delay: 300_000...2_500_000)
     }
 
     @Test func twoWritersBothSucceedOrOneIsToldWhy() throws {
