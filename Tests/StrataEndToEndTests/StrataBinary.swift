@@ -38,12 +38,17 @@ struct StrataBinary {
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         // Read both pipes concurrently so a large output cannot block the child.
+        // The semaphore orders the reader's write before the read below (ThreadSanitizer-clean).
         nonisolated(unsafe) var errorData = Data()
-        let errorReader = Thread { errorData = stderr.fileHandleForReading.readDataToEndOfFile() }
+        let errorRead = DispatchSemaphore(value: 0)
+        let errorReader = Thread {
+            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorRead.signal()
+        }
         errorReader.start()
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errorReader.isExecuting || !errorReader.isFinished { usleep(1000) }
+        errorRead.wait()
         return Result(stdout: String(decoding: outputData, as: UTF8.self),
                       stderr: String(decoding: errorData, as: UTF8.self),
                       status: process.terminationStatus)
