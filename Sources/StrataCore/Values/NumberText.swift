@@ -15,6 +15,11 @@ public enum NumberText {
         return (negative ? "-" : "") + (grouped ? group(whole) : whole) + "." + paddedFraction
     }
 
+    /// A grouped count and its noun: `1 row`, `2,000 rows`, `100,000 columns`.
+    public static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        integer(Int64(value), grouped: true) + " " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// An integer, optionally with `,` thousands separators.
     public static func integer(_ value: Int64, grouped: Bool = false) -> String {
         guard grouped else { return String(value) }

@@ -18,9 +18,7 @@ public struct ExportSummary: Sendable, Equatable {
 
     /// `exported 1,301 rows × 3 columns to out/x.csv`
     public func message(path: String) -> String {
-        let rowText = NumberText.integer(Int64(rows), grouped: true) + (rows == 1 ? " row" : " rows")
-        let columnText = "\(columns) " + (columns == 1 ? "column" : "columns")
-        return "exported \(rowText) × \(columnText) to \(path)"
+        "exported \(NumberText.count(rows, "row")) × \(NumberText.count(columns, "column")) to \(path)"
     }
 }
 

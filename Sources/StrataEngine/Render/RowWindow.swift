@@ -30,7 +30,7 @@ struct RowWindow: Equatable {
     /// The footer under a box table: `5 rows`, `1 row`, `0 rows`, or when elided
     /// `2,000 rows (40 shown; .maxrows N to change)`.
     var footer: String {
-        let count = NumberText.integer(Int64(total), grouped: true) + (total == 1 ? " row" : " rows")
+        let count = NumberText.count(total, "row")
         guard isElided else { return count }
         return count + " (\(NumberText.integer(Int64(shownCount), grouped: true)) shown; .maxrows N to change)"
     }

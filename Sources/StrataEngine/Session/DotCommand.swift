@@ -140,8 +140,7 @@ extension Session {
         guard !catalog.names.isEmpty else { return "No tables. Load one with: load NAME from \"file.csv\"\n" }
         let rows = catalog.names.map { name -> (String, String, String) in
             let table = catalog[name]!
-            return (name, NumberText.integer(Int64(table.rowCount), grouped: true) + (table.rowCount == 1 ? " row" : " rows"),
-                    "\(table.columnCount) " + (table.columnCount == 1 ? "column" : "columns"))
+            return (name, NumberText.count(table.rowCount, "row"), NumberText.count(table.columnCount, "column"))
         }
         let nameWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let rowsWidth = rows.map { DisplayWidth.of($0.1) }.max() ?? 0

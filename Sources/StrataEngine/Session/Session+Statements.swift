@@ -87,10 +87,7 @@ extension Session {
 
     /// `orders: 21,437 rows × 5 columns`
     static func summary(_ name: String, _ table: Table) -> String {
-        let rows = NumberText.integer(Int64(table.rowCount), grouped: true)
-        let columns = NumberText.integer(Int64(table.columnCount), grouped: true)
-        return "\(name): \(rows) \(table.rowCount == 1 ? "row" : "rows") × \(columns) "
-            + (table.columnCount == 1 ? "column" : "columns")
+        "\(name): \(NumberText.count(table.rowCount, "row")) × \(NumberText.count(table.columnCount, "column"))"
     }
 }
 
