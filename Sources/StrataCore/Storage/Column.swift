@@ -40,6 +40,8 @@ public struct Column: Sendable {
         case (.decimal(let scale), .int64(let values)): return .decimal(values[row], scale: scale)
         case (.timestamp, .int64(let values)): return .timestamp(values[row])
         case (.date, .int32(let values)): return .date(values[row])
+        case (.int64, .int32(let values)): return .int(Int64(values[row]))
+        case (.decimal(let scale), .int32(let values)): return .decimal(Int64(values[row]), scale: scale)
         case (.double, .double(let values)): return .double(values[row])
         case (.bool, .bool(let values)): return .bool(values[row])
         case (.string, .string(let codes, let dictionary)): return .string(dictionary[codes[row]])
@@ -69,7 +71,8 @@ public struct Column: Sendable {
     static func storageMatches(_ type: DataType, _ data: ColumnData) -> Bool {
         switch (type, data) {
         case (.int64, .int64), (.decimal, .int64), (.timestamp, .int64),
-             (.date, .int32), (.double, .double), (.bool, .bool), (.string, .string):
+             (.date, .int32), (.double, .double), (.bool, .bool), (.string, .string),
+             (.int64, .int32), (.decimal, .int32):  // narrow storage, see Column+Narrow
             true
         default:
             false

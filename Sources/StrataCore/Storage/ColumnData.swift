@@ -2,7 +2,8 @@
 public enum ColumnData: Sendable {
     /// `int64`, `decimal` (scaled) and `timestamp` (microseconds) columns.
     case int64(ContiguousArray<Int64>)
-    /// `date` columns: days since 1970-01-01.
+    /// `date` columns: days since 1970-01-01; also the narrow storage of `int64` and `decimal`
+    /// columns whose values all fit in 32 bits (see ``Column/narrowed()``).
     case int32(ContiguousArray<Int32>)
     case double(ContiguousArray<Double>)
     case bool(ContiguousArray<Bool>)
@@ -27,6 +28,24 @@ public enum ColumnData: Sendable {
         case .double: MemoryLayout<Double>.stride
         case .bool: MemoryLayout<Bool>.stride
         case .string: MemoryLayout<UInt32>.stride
+        }
+    }
+
+    /// The values as `Int64`: the buffer itself for `.int64`, a widened copy for `.int32`
+    /// (narrow integer or decimal storage), empty for other storage. For cold paths; hot
+    /// loops read the narrow buffer directly.
+    /// - Complexity: O(1) for `.int64`, O(count) for `.int32`.
+    public var int64Values: ContiguousArray<Int64> {
+        switch self {
+        case .int64(let values): return values
+        case .int32(let values):
+            return ContiguousArray<Int64>(unsafeUninitializedCapacity: values.count) { buffer, initialized in
+                values.withUnsafeBufferPointer { source in
+                    for index in source.indices { buffer[index] = Int64(source[index]) }
+                }
+                initialized = values.count
+            }
+        default: return []
         }
     }
 }

@@ -40,6 +40,12 @@ public enum DataType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True for `decimal(scale)` of any scale.
+    public var isDecimal: Bool {
+        if case .decimal = self { return true }
+        return false
+    }
+
     /// Parses a type name as written in `types (...)` load options.
     public init?(name: String) {
         switch name.lowercased() {

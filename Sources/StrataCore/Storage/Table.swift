@@ -50,3 +50,28 @@ public struct Table: Sendable {
         return Table(fields: fields, columns: columns.map { $0.slice(0..<end) })
     }
 }
+
+extension Table {
+    /// Every `int64` and `decimal` column that fits stored narrow (see ``Column/narrowed()``).
+    /// In place, one column at a time, so a uniquely held table never holds both layouts of
+    /// more than one column.
+    /// - Complexity: O(rows × columns)
+    public mutating func narrow() {
+        for index in columns.indices {
+            let narrow = columns[index].narrowed()
+            columns[index] = narrow
+        }
+    }
+
+    /// The table with every column that fits stored narrow.
+    public func narrowed() -> Table {
+        var result = self
+        result.narrow()
+        return result
+    }
+
+    /// The table with every narrow column widened back to `Int64` storage.
+    public func widened() -> Table {
+        Table(fields: fields, columns: columns.map { $0.widened() })
+    }
+}

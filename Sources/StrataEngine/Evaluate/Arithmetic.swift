@@ -23,21 +23,21 @@ extension Frame {
         }
     }
 
-    /// Integers, and decimals of one scale (`+ - %`): checked Int64 kernels.
+    /// Integers, and decimals of one scale (`+ - %`): checked Int64 kernels. A narrow column
+    /// (32-bit storage) is read as it is and widened per value, never as a whole column; the
+    /// result is always 64-bit.
     func integerArithmetic(_ op: ArithmeticOperator, _ left: BoundExpr, _ right: BoundExpr, as type: DataType,
                            range: Range<Int>) throws -> Column {
-        guard let (leftOperand, leftValidity) = try int64Operand(left, as: type, site: range),
-              let (rightOperand, rightValidity) = try int64Operand(right, as: type, site: range)
+        guard let (leftOperand, leftValidity) = try integerOperand(left, as: type, site: range),
+              let (rightOperand, rightValidity) = try integerOperand(right, as: type, site: range)
         else { return Literal.nullColumn(type, count: rowCount) }
         let validity = Validity.and(leftValidity, rightValidity)
         let result: (ContiguousArray<Int64>, anyFlagged: Bool)
-        switch op {
-        case .add: result = try binaryMap(leftOperand, rightOperand, count: rowCount) { $0.addingReportingOverflow($1) }
-        case .subtract: result = try binaryMap(leftOperand, rightOperand, count: rowCount) { $0.subtractingReportingOverflow($1) }
-        case .multiply: result = try binaryMap(leftOperand, rightOperand, count: rowCount) { $0.multipliedReportingOverflow(by: $1) }
-        // Division or remainder by zero reports "overflow" without trapping; told apart below.
-        case .divide: result = try binaryMap(leftOperand, rightOperand, count: rowCount) { $0.dividedReportingOverflow(by: $1) }
-        case .remainder: result = try binaryMap(leftOperand, rightOperand, count: rowCount) { $0.remainderReportingOverflow(dividingBy: $1) }
+        switch (leftOperand, rightOperand) {
+        case (.wide(let a), .wide(let b)): result = try Self.integerKernel(op, a, b, count: rowCount)
+        case (.narrow(let a), .wide(let b)): result = try Self.integerKernel(op, .values(a), b, count: rowCount)
+        case (.wide(let a), .narrow(let b)): result = try Self.integerKernel(op, a, .values(b), count: rowCount)
+        case (.narrow(let a), .narrow(let b)): result = try Self.integerKernel(op, Operand.values(a), Operand.values(b), count: rowCount)
         }
         if result.anyFlagged {
             let failing = firstFailingRow(count: rowCount, validity: validity) { row in
@@ -58,6 +58,22 @@ extension Frame {
             }
         }
         return Column(type: type, data: .int64(result.0), validity: validity)
+    }
+
+    /// One checked Int64 kernel over operands of either width.
+    @inline(__always)
+    static func integerKernel<A: FixedWidthInteger, B: FixedWidthInteger>(
+        _ op: ArithmeticOperator, _ left: Operand<A>, _ right: Operand<B>, count: Int
+    ) throws -> (ContiguousArray<Int64>, anyFlagged: Bool) {
+        @inline(__always) func wide<T: FixedWidthInteger>(_ value: T) -> Int64 { Int64(truncatingIfNeeded: value) }
+        switch op {
+        case .add: return try binaryMap(left, right, count: count) { wide($0).addingReportingOverflow(wide($1)) }
+        case .subtract: return try binaryMap(left, right, count: count) { wide($0).subtractingReportingOverflow(wide($1)) }
+        case .multiply: return try binaryMap(left, right, count: count) { wide($0).multipliedReportingOverflow(by: wide($1)) }
+        // Division or remainder by zero reports "overflow" without trapping; told apart by the caller.
+        case .divide: return try binaryMap(left, right, count: count) { wide($0).dividedReportingOverflow(by: wide($1)) }
+        case .remainder: return try binaryMap(left, right, count: count) { wide($0).remainderReportingOverflow(dividingBy: wide($1)) }
+        }
     }
 
     /// IEEE arithmetic; dividing by zero is an error rather than an infinity in a report.

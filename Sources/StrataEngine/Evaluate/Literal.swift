@@ -89,11 +89,6 @@ enum Literal {
 }
 
 extension ColumnData {
-    var int64Values: ContiguousArray<Int64> {
-        if case .int64(let values) = self { return values }
-        return []
-    }
-
     var int32Values: ContiguousArray<Int32> {
         if case .int32(let values) = self { return values }
         return []

@@ -53,3 +53,30 @@ extension Operand {
         }
     }
 }
+
+/// An integer kernel operand: 64-bit values or a scalar, or the 32-bit buffer of a narrow
+/// column (see ``Column/narrowed()``), read without widening the column.
+enum IntegerOperand {
+    case wide(Operand<Int64>)
+    case narrow(ContiguousArray<Int32>)
+
+    /// The value at `row` (slow paths only).
+    subscript(row: Int) -> Int64 {
+        switch self {
+        case .wide(let operand): operand[row]
+        case .narrow(let values): Int64(values[row])
+        }
+    }
+}
+
+extension Frame {
+    /// Like ``int64Operand(_:as:site:)``, but a narrow column of the wanted type stays narrow.
+    func integerOperand(_ expr: BoundExpr, as type: DataType, site: Range<Int>?) throws -> (IntegerOperand, Bitmap?)? {
+        if case .column(let index, let columnType) = expr, columnType == type, columns.indices.contains(index) {
+            let column = try self.column(index, columnType)
+            if column.isNarrow, case .int32(let values) = column.data { return (.narrow(values), column.validity) }
+        }
+        guard let (operand, validity) = try int64Operand(expr, as: type, site: site) else { return nil }
+        return (.wide(operand), validity)
+    }
+}

@@ -14,6 +14,7 @@ extension Frame {
         }
         switch left.type {
         case .int64, .decimal, .timestamp:
+            if let rows = try selectNarrow(op, left, right, within: within) { return rows }
             guard let (leftOperand, leftValidity) = try int64Operand(left, as: left.type, site: nil),
                   let (rightOperand, rightValidity) = try int64Operand(right, as: left.type, site: nil)
             else { return [] }

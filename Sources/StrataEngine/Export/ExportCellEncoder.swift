@@ -77,6 +77,16 @@ struct ExportCellEncoder {
                 if !isNull(row) { ByteText.appendDecimal(values[row], scale: scale, to: &bytes) }
                 ends.append(bytes.count)
             }
+        case (.int64, .int32(let values)):  // narrow storage
+            for row in rows {
+                if !isNull(row) { ByteText.appendInteger(Int64(values[row]), to: &bytes) }
+                ends.append(bytes.count)
+            }
+        case (.decimal(let scale), .int32(let values)):
+            for row in rows {
+                if !isNull(row) { ByteText.appendDecimal(Int64(values[row]), scale: scale, to: &bytes) }
+                ends.append(bytes.count)
+            }
         case (.timestamp, .int64(let values)):
             for row in rows {
                 if !isNull(row) { bytes += CivilDate.timestampText(values[row]).utf8 }

@@ -34,6 +34,11 @@ extension AggregateContext {
             var divisor = 1.0
             if case .decimal(let scale) = column.type { divisor = AggregateOutput.power10(scale) }
             return AggregateOutput.double(pick(buckets, starts, p) { Double($0) / divisor }, present: present)
+        case (_, .int32(let values)):  // narrow integers and decimals
+            let buckets = try bucket(values, column.validity, starts: starts, by: <)
+            var divisor = 1.0
+            if case .decimal(let scale) = column.type { divisor = AggregateOutput.power10(scale) }
+            return AggregateOutput.double(pick(buckets, starts, p) { Double($0) / divisor }, present: present)
         default:
             throw Diagnostic("internal error: quantile over \(column.type)")
         }

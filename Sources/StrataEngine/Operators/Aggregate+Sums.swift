@@ -51,6 +51,26 @@ extension AggregateContext {
         return sums
     }
 
+    /// Exact sums of 32-bit values (dates, narrow integers and decimals): `Int64` accumulators
+    /// cannot overflow, since a selection holds fewer than 2^31 rows of values below 2^31.
+    private func narrowSums(_ values: ContiguousArray<Int32>, _ validity: Bitmap?) throws -> ContiguousArray<Int64> {
+        var sums = ContiguousArray<Int64>(repeating: 0, count: groupCount)
+        try sums.withUnsafeMutableBufferPointer { sums in
+            try ids.withUnsafeBufferPointer { ids in
+                try values.withUnsafeBufferPointer { values in
+                    try KeyEncoding.chunked(rowCount) { rows in
+                        if let validity {
+                            for row in rows where validity[row] { sums[Int(ids[row])] &+= Int64(values[row]) }
+                        } else {
+                            for row in rows { sums[Int(ids[row])] &+= Int64(values[row]) }
+                        }
+                    }
+                }
+            }
+        }
+        return sums
+    }
+
     /// Neumaier-compensated sums of a double column, accumulated in input order: the result
     /// does not depend on how rows are grouped or chunked, and loses far less precision than
     /// a plain running sum on many values of mixed magnitude.
@@ -91,9 +111,9 @@ extension AggregateContext {
             }
             return AggregateOutput.int64(result, type: column.type, present: ContiguousArray(present))
         case .int32(let values):
-            let sums = try integerSums(ContiguousArray(values.lazy.map { Int64($0) }), column.validity)
-            return AggregateOutput.int64(ContiguousArray(sums.lazy.map { Int64(truncatingIfNeeded: $0) }),
-                                         present: ContiguousArray(present))
+            // Narrow integers and decimals keep their type; a sum of dates is an integer.
+            return AggregateOutput.int64(try narrowSums(values, column.validity),
+                                         type: column.type == .date ? .int64 : column.type, present: ContiguousArray(present))
         case .double(let values):
             return AggregateOutput.double(try doubleSums(values, column.validity), present: ContiguousArray(present))
         case .bool, .string:
@@ -115,9 +135,11 @@ extension AggregateContext {
                 result[group] = Double(sums[group]) / Double(counts[group]) / divisor
             }
         case (_, .int32(let values)):
-            let sums = try integerSums(ContiguousArray(values.lazy.map { Int64($0) }), column.validity)
+            let sums = try narrowSums(values, column.validity)
+            var divisor = 1.0
+            if case .decimal(let scale) = column.type { divisor = AggregateOutput.power10(scale) }
             for group in 0..<groupCount where counts[group] > 0 {
-                result[group] = Double(sums[group]) / Double(counts[group])
+                result[group] = Double(sums[group]) / Double(counts[group]) / divisor
             }
         case (_, .double(let values)):
             let sums = try doubleSums(values, column.validity)

@@ -23,6 +23,8 @@ enum AggregateOutput {
     /// error, not a crash.
     static func conform(_ column: Column, to type: DataType, name: String) throws -> Column {
         if column.type == type { return column }
+        // Per-group results are small: narrow storage is widened rather than handled twice.
+        let column = column.widened()
         switch (column.type, column.data, type) {
         case (.int64, .int64(let values), .double):
             return Column(type: .double, data: .double(ContiguousArray(values.lazy.map { Double($0) })), validity: column.validity)

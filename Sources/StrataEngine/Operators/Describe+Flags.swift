@@ -53,6 +53,9 @@ enum SuspiciousValues {
         case .int64(let values) where column.type != .timestamp:
             let negatives = (0..<values.count).reduce(0) { $0 + (!column.isNull($1) && values[$1] < 0 ? 1 : 0) }
             if negatives > 0 { notes.append("\(negatives) negative") }
+        case .int32(let values):  // narrow integers and decimals (dates are handled above)
+            let negatives = (0..<values.count).reduce(0) { $0 + (!column.isNull($1) && values[$1] < 0 ? 1 : 0) }
+            if negatives > 0 { notes.append("\(negatives) negative") }
         case .double(let values):
             let negatives = (0..<values.count).reduce(0) { $0 + (!column.isNull($1) && values[$1] < 0 ? 1 : 0) }
             if negatives > 0 { notes.append("\(negatives) negative") }

@@ -22,6 +22,10 @@ struct ColumnProfile {
             profile.fill(from: IntegerScan(values, validity: validity)) { .timestamp($0) }
         case (.date, .int32(let values)):
             profile.fill(from: IntegerScan(values, validity: validity)) { .date(Int32($0)) }
+        case (.int64, .int32(let values)):  // narrow storage
+            profile.fill(from: IntegerScan(values, validity: validity)) { .int($0) }
+        case (.decimal(let scale), .int32(let values)):
+            profile.fill(from: IntegerScan(values, validity: validity)) { .decimal($0, scale: scale) }
         case (.double, .double(let values)):
             profile.scanDoubles(values, validity: validity)
         case (.bool, .bool(let values)):

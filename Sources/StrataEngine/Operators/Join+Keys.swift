@@ -26,6 +26,11 @@ enum JoinKeys {
     /// the larger scale.
     /// - Throws: `Diagnostic` when the two types cannot be compared.
     static func visit<V: JoinCodesVisitor>(_ left: Column, _ right: Column, _ visitor: V) throws -> V.Result {
+        // Two narrow keys of one type join as Int32 below; a narrow key meeting a wide one or
+        // another type is widened (one copy of the key column) and joins as Int64.
+        if left.isNarrow || right.isNarrow, !(left.isNarrow && right.isNarrow && left.type == right.type) {
+            return try visit(left.widened(), right.widened(), visitor)
+        }
         switch (left.data, right.data) {
         case (.int64(let leftValues), .int64(let rightValues)):
             if left.type != right.type {

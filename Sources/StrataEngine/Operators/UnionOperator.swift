@@ -24,6 +24,8 @@ public enum UnionOperator {
     }
 
     static func concatenate(_ top: Column, _ bottom: Column) -> Column {
+        // Narrow and wide storage of one type meet as wide.
+        if top.isNarrow != bottom.isNarrow { return concatenate(top.widened(), bottom.widened()) }
         let data: ColumnData
         switch (top.data, bottom.data) {
         case (.int64(let a), .int64(let b)): data = .int64(a + b)

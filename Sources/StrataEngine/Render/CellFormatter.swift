@@ -82,6 +82,10 @@ struct CellFormatter {
             return NumberText.integer(values[row], grouped: groupIntegers)
         case (.decimal(let scale), .int64(let values)):
             return NumberText.decimal(values[row], scale: scale, grouped: true)
+        case (.int64, .int32(let values)):  // narrow storage
+            return NumberText.integer(Int64(values[row]), grouped: groupIntegers)
+        case (.decimal(let scale), .int32(let values)):
+            return NumberText.decimal(Int64(values[row]), scale: scale, grouped: true)
         default:
             return DisplayFormat.text(column.value(at: row), groupIntegers: groupIntegers)
         }

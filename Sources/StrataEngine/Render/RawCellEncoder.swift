@@ -55,6 +55,16 @@ struct RawCellEncoder {
                 if isNull(row) { appendNull(&bytes) } else { ByteText.appendDecimal(values[row], scale: scale, to: &bytes) }
                 ends.append(bytes.count)
             }
+        case (.int64, .int32(let values)):  // narrow storage
+            for row in rows {
+                if isNull(row) { appendNull(&bytes) } else { ByteText.appendInteger(Int64(values[row]), to: &bytes) }
+                ends.append(bytes.count)
+            }
+        case (.decimal(let scale), .int32(let values)):
+            for row in rows {
+                if isNull(row) { appendNull(&bytes) } else { ByteText.appendDecimal(Int64(values[row]), scale: scale, to: &bytes) }
+                ends.append(bytes.count)
+            }
         case (.timestamp, .int64(let values)):
             let quote: [UInt8] = dialect == .json ? [UInt8(ascii: "\"")] : []
             for row in rows {

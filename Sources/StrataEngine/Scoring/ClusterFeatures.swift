@@ -61,6 +61,11 @@ struct ClusterFeatures {
                 for (position, row) in rows.enumerated() { matrix[position * dimensions + dimension] = Double(values[Int(row)]) / divisor }
             case (.int64, .int64(let values)):
                 for (position, row) in rows.enumerated() { matrix[position * dimensions + dimension] = Double(values[Int(row)]) }
+            case (.decimal(let scale), .int32(let values)):  // narrow storage
+                let divisor = pow(10.0, Double(scale))
+                for (position, row) in rows.enumerated() { matrix[position * dimensions + dimension] = Double(values[Int(row)]) / divisor }
+            case (.int64, .int32(let values)):
+                for (position, row) in rows.enumerated() { matrix[position * dimensions + dimension] = Double(values[Int(row)]) }
             default:
                 throw Diagnostic("cluster needs numeric columns, found \(column.type)")
             }

@@ -45,6 +45,9 @@ public enum ABCOperator {
         case (.decimal(let scale), .int64(let units)):
             let divisor = AggregateOutput.power10(scale)
             return ContiguousArray(units.lazy.map { Double($0) / divisor })
+        case (.decimal(let scale), .int32(let units)):  // narrow storage
+            let divisor = AggregateOutput.power10(scale)
+            return ContiguousArray(units.lazy.map { Double($0) / divisor })
         case (_, .int64(let values)): return ContiguousArray(values.lazy.map { Double($0) })
         case (_, .int32(let values)): return ContiguousArray(values.lazy.map { Double($0) })
         case (_, .double(let values)): return values

@@ -70,9 +70,9 @@ struct RFMMeasures {
     /// Day numbers of a date or timestamp column (a timestamp counts by its day).
     private static func dayNumbers(_ column: Column) throws -> ContiguousArray<Int32> {
         switch column.data {
-        case .int32(let days):
+        case .int32(let days) where column.type == .date:
             return days
-        case .int64(let micros):
+        case .int64(let micros) where column.type == .timestamp:
             let perDay: Int64 = 86_400_000_000
             return ContiguousArray(micros.lazy.map { value in
                 let (quotient, remainder) = value.quotientAndRemainder(dividingBy: perDay)

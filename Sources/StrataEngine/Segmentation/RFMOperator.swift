@@ -69,8 +69,9 @@ public enum RFMOperator {
         context.record(RFMReport(method: spec.method, bins: spec.bins, nested: spec.nested, customers: count,
                                  asOf: spec.asOf, scheme: spec.scheme.name, rows: r.rows + f.rows + m.rows,
                                  means: spec.scheme.usesMeanSplit ? means : nil))
-        let columns = [keys, recencyColumn, frequencyColumn, measures.monetaryColumn] + scoreColumns
-            + [Column(type: .int64, data: .int64(rfm))] + segments
+        // Recency, frequency, scores and the rfm code are small integers: stored narrow.
+        let columns = [keys, recencyColumn, frequencyColumn, measures.monetaryColumn].map { $0.narrowed() }
+            + scoreColumns.map { $0.narrowed() } + [Column(type: .int64, data: .int64(rfm)).narrowed()] + segments
         return Table(fields: RFMSpec.outputFields(input: input.fields, spec: spec), columns: columns)
     }
 

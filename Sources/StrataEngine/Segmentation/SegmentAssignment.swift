@@ -43,8 +43,9 @@ enum SegmentAssignment {
                         monetary: ContiguousArray<Double>) throws -> ContiguousArray<Bool> {
         let count = frame.rowCount
         func ints(_ index: Int) -> ContiguousArray<Int64> {
-            if case .int64(let values) = frame.columns[index].data { return values }
-            return ContiguousArray(repeating: 0, count: count)
+            // Widens narrow storage (one copy per customer column, not per order).
+            let values = frame.columns[index].data.int64Values
+            return values.count == count ? values : ContiguousArray(repeating: 0, count: count)
         }
         switch condition {
         case .scores(let rRange, let fRange, let mRange):

@@ -66,7 +66,7 @@ enum SegmentExtraction {
         -> (column: String, keys: SegmentKeys, tierColumn: String?, tiers: [String]?, nullKeys: Int) {
         guard table.columnCount > 0 else { throw Diagnostic("the pipeline gives no columns", at: .statement(site)) }
         let keyIndex = try index(of: key, in: table) ?? 0
-        let keyColumn = table.columns[keyIndex]
+        let keyColumn = table.columns[keyIndex].widened()  // narrow integer keys read as Int64
         let keyName = table.fields[keyIndex].name
         var valid: [Int] = []
         valid.reserveCapacity(keyColumn.count)

@@ -91,6 +91,7 @@ enum SegmentOutcome {
     /// How many members have a row in `keyColumn`/`dates` with a date strictly after `after`.
     static func buyers(_ keyColumn: Column, dates: Column, after: Int32, keys: SegmentKeys, site: Range<Int>) throws -> Int {
         let members = SegmentMembers(label: "", keys: keys)
+        let keyColumn = keyColumn.widened()  // narrow integer keys read as Int64
         let dateValues = dates.data.int32Values
         var found = Set<Int>()
         switch (keys, keyColumn.data) {
@@ -130,7 +131,8 @@ enum SegmentOutcome {
     /// each key; members without a row get nulls).
     /// - Complexity: O(source rows + members).
     static func lookUp(_ members: Table, keyColumn: String, in source: Table, columns: [String], site: Range<Int>) throws -> Table {
-        guard let sourceKey = source.column(named: keyColumn), let memberKey = members.column(named: keyColumn) else { return members }
+        guard let sourceKey = source.column(named: keyColumn)?.widened(),
+              let memberKey = members.column(named: keyColumn)?.widened() else { return members }
         var rows = RowSelection(repeating: -1, count: members.rowCount)
         switch (memberKey.data, sourceKey.data) {
         case (.int64(let keys), .int64(let values)) where sourceKey.type == .int64:

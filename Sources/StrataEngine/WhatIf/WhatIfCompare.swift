@@ -128,6 +128,12 @@ struct WhatIfTally {
                 }
             }
             for total in units { _ = try WhatIfSum.narrow(total, name: name, range: range) }
+        case .int32(let values) where money.isNarrow:
+            try KeyEncoding.chunked(side.count) { rows in
+                for row in rows where validity?[row] ?? true {
+                    units[Int(ids[row]) * 3 + Int(side[row])] += Int128(values[row])
+                }
+            }
         case .double(let values):
             try KeyEncoding.chunked(side.count) { rows in
                 for row in rows where validity?[row] ?? true {

@@ -84,6 +84,21 @@ struct Tally {
     static func run<Key: Comparable>(
         keys: ContiguousArray<Key>, validity: Bitmap?, thresholds: [Key], countEqual: Bool, money: Column?
     ) throws -> Tally {
+        // Narrow money (Int32 storage of an integer or decimal column) is read as it is.
+        if let money, money.isNarrow, case .int32(let units) = money.data {
+            return try run(keys: keys, validity: validity, thresholds: thresholds, countEqual: countEqual,
+                           moneyUnits: units, moneyValidity: money.validity)
+        }
+        var moneyUnits: ContiguousArray<Int64> = []
+        if case .int64(let units) = money?.data { moneyUnits = units }
+        return try run(keys: keys, validity: validity, thresholds: thresholds, countEqual: countEqual,
+                       moneyUnits: moneyUnits, moneyValidity: money?.validity)
+    }
+
+    private static func run<Key: Comparable, Unit: FixedWidthInteger>(
+        keys: ContiguousArray<Key>, validity: Bitmap?, thresholds: [Key], countEqual: Bool,
+        moneyUnits: ContiguousArray<Unit>, moneyValidity: Bitmap?
+    ) throws -> Tally {
         let slots = thresholds.count + 1
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: slots)
         let sums = UnsafeMutableBufferPointer<Int128>.allocate(capacity: slots)
@@ -93,10 +108,7 @@ struct Tally {
             counts.deallocate()
             sums.deallocate()
         }
-        var moneyUnits: ContiguousArray<Int64> = []
-        if case .int64(let units) = money?.data { moneyUnits = units }
         let hasMoney = !moneyUnits.isEmpty
-        let moneyValidity = money?.validity
         let rowCount = keys.count
         try keys.withUnsafeBufferPointer { keyBuffer in
             try thresholds.withUnsafeBufferPointer { bounds in
@@ -122,9 +134,9 @@ struct Tally {
     /// One chunk: every row's slot (a column-wise count over the thresholds, which the
     /// compiler vectorises; binary search past 32 thresholds), then counts and sums by slot.
     @inline(__always)
-    static func tally<Key: Comparable>(
+    static func tally<Key: Comparable, Unit: FixedWidthInteger>(
         _ rows: Range<Int>, _ keys: UnsafeBufferPointer<Key>, _ validity: Bitmap?, _ bounds: UnsafeBufferPointer<Key>,
-        _ countEqual: Bool, _ hasMoney: Bool, _ units: UnsafeBufferPointer<Int64>, _ moneyValidity: Bitmap?,
+        _ countEqual: Bool, _ hasMoney: Bool, _ units: UnsafeBufferPointer<Unit>, _ moneyValidity: Bitmap?,
         _ counts: UnsafeMutableBufferPointer<Int>, _ sums: UnsafeMutableBufferPointer<Int128>
     ) {
         withUnsafeTemporaryAllocation(of: UInt16.self, capacity: rows.count) { slots in

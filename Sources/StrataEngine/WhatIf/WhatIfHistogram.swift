@@ -11,6 +11,21 @@ extension Tally {
     static func histogram<Key: FixedWidthInteger>(
         keys: ContiguousArray<Key>, validity: Bitmap?, thresholds: [Key], countEqual: Bool, money: Column?
     ) throws -> Tally? {
+        // Narrow money (Int32 storage of an integer or decimal column) is read as it is.
+        if let money, money.isNarrow, case .int32(let units) = money.data {
+            return try histogram(keys: keys, validity: validity, thresholds: thresholds, countEqual: countEqual,
+                                 moneyUnits: units, moneyValidity: money.validity)
+        }
+        var moneyUnits: ContiguousArray<Int64> = []
+        if case .int64(let units) = money?.data { moneyUnits = units }
+        return try histogram(keys: keys, validity: validity, thresholds: thresholds, countEqual: countEqual,
+                             moneyUnits: moneyUnits, moneyValidity: money?.validity)
+    }
+
+    private static func histogram<Key: FixedWidthInteger, Unit: FixedWidthInteger>(
+        keys: ContiguousArray<Key>, validity: Bitmap?, thresholds: [Key], countEqual: Bool,
+        moneyUnits: ContiguousArray<Unit>, moneyValidity: Bitmap?
+    ) throws -> Tally? {
         var low = Key.max
         var high = Key.min
         keys.withUnsafeBufferPointer { buffer in
@@ -34,10 +49,7 @@ extension Tally {
         let bins = Int(span) + 1
         var binCounts = [Int](repeating: 0, count: bins)
         var binSums = [Int128](repeating: 0, count: bins)
-        var moneyUnits: ContiguousArray<Int64> = []
-        if case .int64(let units) = money?.data { moneyUnits = units }
         let hasMoney = !moneyUnits.isEmpty
-        let moneyValidity = money?.validity
         let base = Int64(low)
         try keys.withUnsafeBufferPointer { buffer in
             try moneyUnits.withUnsafeBufferPointer { units in

@@ -49,6 +49,10 @@ enum WhatIfSum {
                 for value in values { total += Int128(value) }
             }
             return .int(try narrow(total, name: name, range: range))
+        case .int32(let values) where column.isNarrow:
+            var total: Int128 = 0
+            for row in values.indices where column.validity?[row] ?? true { total += Int128(values[row]) }
+            return .int(try narrow(total, name: name, range: range))
         case .double(let values):
             var total = 0.0
             for row in values.indices where column.validity?[row] ?? true { total += values[row] }

@@ -67,6 +67,7 @@ public struct StableSplit: Sendable, Equatable {
     /// - Complexity: O(rows) plus O(dictionary) hashes for text.
     public func groups(of column: Column) -> ContiguousArray<Int32>? {
         var result = ContiguousArray<Int32>(repeating: -1, count: column.count)
+        let column = column.widened()  // narrow integer keys read as Int64
         switch (column.type, column.data) {
         case (.int64, .int64(let keys)):
             for row in 0..<keys.count where !column.isNull(row) {

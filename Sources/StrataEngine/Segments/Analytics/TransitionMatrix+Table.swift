@@ -33,7 +33,7 @@ extension TransitionMatrix {
     }
 
     static func pairs(_ table: Table, key: String, label: String, side: String) throws(Diagnostic) -> [(MemberKey, String)] {
-        guard let keys = table.column(named: key) else {
+        guard let keys = table.column(named: key)?.widened() else {
             throw Diagnostic("\(side) has no column \"\(key)\"." + Suggestion.phrase(for: key, among: table.columnNames))
         }
         guard let labels = table.column(named: label) else {

@@ -1,0 +1,57 @@
+/// Narrow storage: an `int64` or `decimal` column whose values all fit in 32 bits kept as
+/// `ColumnData.int32`, half the memory of `Int64`. The logical type does not change, so every
+/// value, rendering and result is the same; only the buffer is narrower.
+extension Column {
+    /// The range narrow storage holds. `Int32.min` is left out so that negating any stored
+    /// value stays in range.
+    public static let narrowRange: ClosedRange<Int64> = -Int64(Int32.max)...Int64(Int32.max)
+
+    /// True when an `int64` or `decimal` column is stored as `Int32`.
+    public var isNarrow: Bool {
+        guard case .int32 = data else { return false }
+        return type != .date
+    }
+
+    /// The column with narrow `Int32` storage when it is `int64` or `decimal` and every
+    /// non-null value lies in ``narrowRange``; otherwise the column itself. Null rows store 0.
+    /// - Complexity: O(rows): one min/max pass, then one conversion pass when it fits.
+    public func narrowed() -> Column {
+        guard type == .int64 || type.isDecimal, case .int64(let values) = data else { return self }
+        let validity = self.validity
+        let fits: Bool = values.withUnsafeBufferPointer { buffer in
+            var low = Int64(0), high = Int64(0)
+            if let validity {
+                for row in buffer.indices where validity[row] {
+                    low = Swift.min(low, buffer[row])
+                    high = Swift.max(high, buffer[row])
+                }
+            } else {
+                for value in buffer {
+                    low = Swift.min(low, value)
+                    high = Swift.max(high, value)
+                }
+            }
+            return Column.narrowRange.contains(low) && Column.narrowRange.contains(high)
+        }
+        guard fits else { return self }
+        let narrow = ContiguousArray<Int32>(unsafeUninitializedCapacity: values.count) { target, initialized in
+            values.withUnsafeBufferPointer { source in
+                if let validity {
+                    for row in source.indices { target[row] = validity[row] ? Int32(truncatingIfNeeded: source[row]) : 0 }
+                } else {
+                    for row in source.indices { target[row] = Int32(truncatingIfNeeded: source[row]) }
+                }
+            }
+            initialized = values.count
+        }
+        return Column(type: type, data: .int32(narrow), validity: validity)
+    }
+
+    /// The column with `Int64` storage (a copy when it is narrow; otherwise the column itself).
+    /// For cold paths that only handle the wide layout.
+    /// - Complexity: O(rows) when narrow, O(1) otherwise.
+    public func widened() -> Column {
+        guard isNarrow else { return self }
+        return Column(type: type, data: .int64(data.int64Values), validity: validity)
+    }
+}
