@@ -42,6 +42,16 @@ import Testing
         #expect(try Self.rows("orders | where amount between 5 and 120.50 | select order_id") == ["1", "3", "4"])
     }
 
+    /// `where | select` gathers only the projected columns of the selected rows: values, nulls
+    /// and errors are those of filtering first, then projecting.
+    @Test func projectionAfterFilterSeesOnlySelectedRows() throws {
+        #expect(try Self.rows("orders | where order_id >= 4 | select amount, category") == ["33.33|食品", "|数码"])
+        #expect(try Self.rows("orders | where customer_id != 20 | select x = 60 % (customer_id - 20), order_id")
+            == ["0|1", "0|2", "0|4"])
+        #expect(try Self.rows("orders | where order_id > 9 | select order_id") == [])
+        #expect(try Self.rows("orders | where order_id > 0 | select k = 1, order_id | limit 2") == ["1|1", "1|2"])
+    }
+
     @Test func arithmeticKeepsDecimalsExact() throws {
         #expect(try Self.rows("orders | select a = amount * 2, b = amount * 1.5, c = amount + 1, d = order_id / 2 | limit 2")
             == ["241.00|180.750|121.50|0.5", "1998.00|1498.500|1000.00|1"])

@@ -24,6 +24,13 @@ public enum ExpressionEvaluator {
         return try frame.evaluate(Folding.fold(expr), site: nil)
     }
 
+    /// One value per row of `rows` (ascending or not) of `table`, reading only the columns
+    /// `expr` references; nil `rows` means every row.
+    /// - Complexity: O(rows.count × nodes of `expr`)
+    public static func evaluate(_ expr: BoundExpr, on table: Table, rows: RowSelection?) throws -> Column {
+        try Frame(table: table).evaluate(Folding.fold(expr), on: rows, site: nil)
+    }
+
     /// The rows where `predicate` is true (null counts as false), ascending.
     /// - Complexity: O(rows) for the first conjunct; each further `and` conjunct runs only over
     ///   the rows still selected.

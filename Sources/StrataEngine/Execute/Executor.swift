@@ -23,13 +23,13 @@ public struct Executor {
         case .filter(let child, let predicate):
             let input = try run(child)
             return input.gather(try ExpressionEvaluator.select(predicate, on: input))
-        case .project(let child, let columns):
+        case .project(.filter(let child, let predicate), let columns):
+            // Late materialisation: only the columns the projection reads are gathered.
             let input = try run(child)
-            var named: [(String, Column)] = []
-            for column in columns {
-                named.append((column.name, try ExpressionEvaluator.evaluate(column.expr, on: input)))
-            }
-            return named.isEmpty ? Table(fields: [], columns: []) : Table(named)
+            let rows = try ExpressionEvaluator.select(predicate, on: input)
+            return try project(columns, on: input, rows: rows)
+        case .project(let child, let columns):
+            return try project(columns, on: try run(child), rows: nil)
         case .aggregate(let child, let keys, let aggregates):
             return try AggregateOperator.run(try run(child), keys: keys, aggregates: aggregates)
         case .sort(let child, let keys):
@@ -57,5 +57,14 @@ public struct Executor {
         case .cluster(let child, let spec):
             return try ClusterOperator.run(try run(child), spec: spec, context: context)
         }
+    }
+
+    /// The projected columns evaluated on `rows` of `input` (all rows when nil).
+    private func project(_ columns: [ProjectedColumn], on input: Table, rows: RowSelection?) throws -> Table {
+        var named: [(String, Column)] = []
+        for column in columns {
+            named.append((column.name, try ExpressionEvaluator.evaluate(column.expr, on: input, rows: rows)))
+        }
+        return named.isEmpty ? Table(fields: [], columns: []) : Table(named)
     }
 }

@@ -33,7 +33,7 @@ public struct ExportSummary: Sendable, Equatable {
 /// reads the Chinese text correctly instead of guessing GBK.
 ///
 /// The write is atomic: the bytes go to a hidden temporary file in the target's folder,
-/// which is flushed to disk and then renamed over the target. Any failure (disk full,
+/// which is then renamed over the target (see ``ExportFile``). Any failure (disk full,
 /// Ctrl-C, a bad column name) removes the temporary file and leaves an existing file as it
 /// was. Missing parent folders are created.
 public enum CSVExport {
@@ -96,26 +96,44 @@ public enum CSVExport {
             cells.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
             for encoder in encoders { encoder.encode(rows: rows, into: &cells, ends: &ends) }
-            // Stitch the column-major cells into row-major lines.
-            let rowCount = rows.count
-            cells.withUnsafeBufferPointer { cellBytes in
-                ends.withUnsafeBufferPointer { cellEnds in
-                    for row in 0..<rowCount {
-                        for columnIndex in 0..<encoders.count {
-                            if columnIndex > 0 { output.append(UInt8(ascii: ",")) }
-                            let index = columnIndex &* rowCount &+ row
-                            let start = index == 0 ? 0 : cellEnds[index &- 1]
-                            output.append(contentsOf: UnsafeBufferPointer(rebasing: cellBytes[start..<cellEnds[index]]))
-                        }
-                        output.append(contentsOf: lineEnd)
-                    }
-                }
-            }
+            stitch(cells: cells, ends: ends, rows: rows.count, columns: encoders.count, lineEnd: lineEnd, into: &output)
             if output.count >= flushSize {
                 try file.append(output)
                 output.removeAll(keepingCapacity: true)
             }
         }
         try file.append(output)
+    }
+
+    /// Appends the column-major `cells` of one chunk as row-major lines: the output grows once
+    /// by the chunk's exact size, then each cell is copied into place.
+    /// - Complexity: O(bytes of the chunk)
+    static func stitch(cells: [UInt8], ends: [Int], rows: Int, columns: Int, lineEnd: [UInt8],
+                       into output: inout [UInt8]) {
+        let start = output.count
+        let size = cells.count + rows * (columns - 1 + lineEnd.count)
+        output.append(contentsOf: repeatElement(0, count: size))
+        output.withUnsafeMutableBufferPointer { target in
+            cells.withUnsafeBufferPointer { cellBytes in
+                ends.withUnsafeBufferPointer { cellEnds in
+                    guard let out = target.baseAddress else { return }
+                    // No cell has a byte when `cells` is empty: any pointer will do.
+                    let source = cellBytes.baseAddress ?? UnsafePointer(out)
+                    var cursor = start
+                    for row in 0..<rows {
+                        for column in 0..<columns {
+                            if column > 0 { out[cursor] = UInt8(ascii: ","); cursor &+= 1 }
+                            let index = column &* rows &+ row
+                            let from = index == 0 ? 0 : cellEnds[index &- 1]
+                            let length = cellEnds[index] &- from
+                            // Cells are short: a byte loop beats a call to memcpy.
+                            for offset in 0..<length { out[cursor &+ offset] = source[from &+ offset] }
+                            cursor &+= length
+                        }
+                        for byte in lineEnd { out[cursor] = byte; cursor &+= 1 }
+                    }
+                }
+            }
+        }
     }
 }
