@@ -7,22 +7,21 @@ struct CSVByteDictionary {
     /// All entries' bytes back to back; entry `code` is `arena[offsets[code]..<offsets[code + 1]]`.
     private(set) var arena = ContiguousArray<UInt8>()
     private(set) var offsets: ContiguousArray<Int> = [0]
-    private var hashes = ContiguousArray<UInt64>()
-    /// Per entry of at most 16 bytes, two words that with the length determine its bytes
-    /// (see ``shortKey(_:_:)``): short entries compare without `memcmp`.
-    private var shortKeys = ContiguousArray<UInt64>()
-    /// Open addressing, linear probing: 0 = empty, else code + 1.
-    private var slots = ContiguousArray<UInt32>(repeating: 0, count: 64)
+    /// Open addressing, linear probing, three words per slot: two key words and
+    /// `length << 32 | (code + 1)` (0 = empty). An entry of at most 16 bytes is its key words
+    /// (see ``shortKey(_:_:)``), so a lookup touches one slot and compares without `memcmp`; a
+    /// longer one keeps its hash and first eight bytes, and a match is confirmed in the arena.
+    private var table = ContiguousArray<UInt64>(repeating: 0, count: 64 * 3)
+    private var mask = 63
 
-    var count: Int { hashes.count }
+    private(set) var count = 0
 
     /// An empty dictionary whose table holds `capacity` entries without growing.
     init(capacity: Int) {
         var size = 64
         while size < capacity * 2 { size *= 2 }
-        slots = ContiguousArray(repeating: 0, count: size)
-        hashes.reserveCapacity(capacity)
-        shortKeys.reserveCapacity(capacity * 2)
+        table = ContiguousArray(repeating: 0, count: size * 3)
+        mask = size - 1
         offsets.reserveCapacity(capacity + 1)
     }
 
@@ -55,43 +54,43 @@ struct CSVByteDictionary {
     }
 
     /// The code of the bytes, adding them when new.
+    /// - Complexity: O(1) expected (plus O(`length`) for texts over 16 bytes).
     @inline(__always)
     mutating func code(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
-        if length <= 16 { return shortCode(base, length) }
-        let hash = CSVByteDictionary.hash(base, length)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let code = Int(entry - 1)
-            if hashes[code] == hash, equals(code, base, length) { return UInt32(code) }
-            slot = (slot + 1) & mask
+        let key: (UInt64, UInt64)
+        let hash: UInt64
+        if length <= 16 {
+            key = CSVByteDictionary.shortKey(base, length)
+            hash = CSVByteDictionary.shortHash(key, length)
+        } else {
+            hash = CSVByteDictionary.hash(base, length)
+            key = (hash, UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
         }
-        return add(base, length, hash: hash, slot: slot, key: (0, 0))
+        let meta = UInt64(truncatingIfNeeded: length) << 32
+        let mask = self.mask
+        // Reads through a buffer pointer: no uniqueness check unless the text is new.
+        let found: Int = table.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[3 &* slot &+ 2]
+                if entry == 0 { return ~slot }
+                if entry & 0xFFFF_FFFF_0000_0000 == meta, slots[3 &* slot] == key.0, slots[3 &* slot &+ 1] == key.1 {
+                    let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+                    if length <= 16 || equals(code, base, length) { return code }
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+        if found >= 0 { return UInt32(truncatingIfNeeded: found) }
+        return add(base, length, slot: ~found, key: key)
     }
 
-    /// ``code(_:_:)`` for at most 16 bytes: the key words are the hash input and the
-    /// comparison.
+    /// The hash of a text of at most 16 bytes from its key words.
     @inline(__always)
-    private mutating func shortCode(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
-        let key = CSVByteDictionary.shortKey(base, length)
-        var hash = (key.0 ^ UInt64(length) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+    static func shortHash(_ key: (UInt64, UInt64), _ length: Int) -> UInt64 {
+        var hash = (key.0 ^ UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
         hash = (hash ^ (hash >> 32) ^ key.1) &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 29
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let code = Int(entry - 1)
-            if hashes[code] == hash, shortKeys[2 * code] == key.0, shortKeys[2 * code + 1] == key.1,
-               offsets[code + 1] - offsets[code] == length {
-                return UInt32(code)
-            }
-            slot = (slot + 1) & mask
-        }
-        return add(base, length, hash: hash, slot: slot, key: key)
+        return hash ^ (hash >> 29)
     }
 
     /// Two words that, with the length (at most 16), determine the bytes: overlapping loads
@@ -111,16 +110,15 @@ struct CSVByteDictionary {
     }
 
     @inline(never)
-    private mutating func add(_ base: UnsafePointer<UInt8>, _ length: Int, hash: UInt64, slot: Int,
-                              key: (UInt64, UInt64)) -> UInt32 {
-        let code = UInt32(hashes.count)
-        hashes.append(hash)
-        shortKeys.append(key.0)
-        shortKeys.append(key.1)
+    private mutating func add(_ base: UnsafePointer<UInt8>, _ length: Int, slot: Int, key: (UInt64, UInt64)) -> UInt32 {
+        let code = UInt32(count)
         arena.append(contentsOf: UnsafeBufferPointer(start: base, count: length))
         offsets.append(arena.count)
-        slots[slot] = code + 1
-        if hashes.count * 2 > slots.count { grow() }
+        table[3 * slot] = key.0
+        table[3 * slot + 1] = key.1
+        table[3 * slot + 2] = UInt64(length) << 32 | UInt64(code + 1)
+        count += 1
+        if count * 2 > mask + 1 { grow() }
         return code
     }
 
@@ -147,14 +145,23 @@ struct CSVByteDictionary {
     }
 
     private mutating func grow() {
-        var newSlots = ContiguousArray<UInt32>(repeating: 0, count: slots.count * 2)
-        let mask = newSlots.count - 1
-        for (code, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while newSlots[slot] != 0 { slot = (slot + 1) & mask }
-            newSlots[slot] = UInt32(code + 1)
+        let size = (mask + 1) * 2
+        var newTable = ContiguousArray<UInt64>(repeating: 0, count: size * 3)
+        let newMask = size - 1
+        for old in 0...mask where table[3 * old + 2] != 0 {
+            let key = (table[3 * old], table[3 * old + 1])
+            let entry = table[3 * old + 2]
+            let length = Int(entry >> 32)
+            // Long entries keep their hash as the first key word.
+            let hash = length <= 16 ? CSVByteDictionary.shortHash(key, length) : key.0
+            var slot = Int(truncatingIfNeeded: hash) & newMask
+            while newTable[3 * slot + 2] != 0 { slot = (slot + 1) & newMask }
+            newTable[3 * slot] = key.0
+            newTable[3 * slot + 1] = key.1
+            newTable[3 * slot + 2] = entry
         }
-        slots = newSlots
+        table = newTable
+        mask = newMask
     }
 
     /// A fast 64-bit hash: eight bytes per step, then a final avalanche.

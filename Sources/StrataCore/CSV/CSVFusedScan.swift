@@ -1,12 +1,17 @@
 /// Pass 1's fused loop: split and parse in one walk over the bytes, straight into the
 /// speculation buffers, for records whose every field takes its column's guess.
 ///
-/// A record qualifies when each field is unquoted, untrimmed (no edge spaces or tabs), the
-/// right count, and parses on the column's fast path exactly as ``CSVSpeculation/take`` would
-/// (or is empty and empty means null). The first record that does not qualify is left to the
-/// general per-record loop, which then hands back; values, statistics and dictionary codes are
-/// the same either way. A record is parsed into scratch slots first and committed only when
-/// all its fields qualified, so a fallback leaves nothing behind.
+/// A record qualifies when each field is untrimmed (no edge spaces or tabs), the right count,
+/// unquoted unless its column is text, and parses on the column's fast path exactly as
+/// ``CSVSpeculation/take`` would (or is empty and empty means null). The first record that
+/// does not qualify is left to the general per-record loop, which then hands back; values,
+/// statistics and dictionary codes are the same either way.
+///
+/// Values are written in place at the record's row, past the buffers' counts; the counts move
+/// only when the loop stops, so a record that does not qualify leaves no value behind (the
+/// general loop overwrites them). What else a record changes (null rows, decimal shapes) is
+/// noted as events and applied once the record qualified. Per-column statistics follow from
+/// the counts at the end: every value taken is non-null and has the column's shape.
 extension CSVParseContext {
     /// Whether the fused loop may run at all: null tokens holding digits could look like
     /// numbers, which the fast paths would take as values.
@@ -22,116 +27,159 @@ extension CSVParseContext {
                       stats: UnsafeMutableBufferPointer<CSVColumnStats>, classified: UnsafePointer<Bool>,
                       cancelled: inout Bool) -> Int {
         let columns = columnCount
-        let kinds = UnsafeMutablePointer<CSVSpeculation.Kind>.allocate(capacity: columns)
-        let scales = UnsafeMutablePointer<Int>.allocate(capacity: columns)
-        // Scratch per field: parsed value, 0 value / 1 null / 2 decimal with fraction digits in
-        // `fractions`, and the field's bytes.
-        let values = UnsafeMutablePointer<Int64>.allocate(capacity: columns)
-        let tags = UnsafeMutablePointer<UInt8>.allocate(capacity: columns)
-        let fractions = UnsafeMutablePointer<Int>.allocate(capacity: columns)
-        let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: columns)
-        let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: columns)
-        // The last date text per column (first 8 bytes, last 2) and its day number: exports
-        // are often ordered by date, so most dates repeat the previous row's.
-        let dateKeys = UnsafeMutablePointer<(UInt64, UInt16)>.allocate(capacity: columns)
-        let dateDays = UnsafeMutablePointer<Int64>.allocate(capacity: columns)
-        dateKeys.initialize(repeating: (0, 0), count: columns)
-        defer {
-            kinds.deallocate(); scales.deallocate(); values.deallocate(); tags.deallocate(); fractions.deallocate()
-            fieldStarts.deallocate(); fieldEnds.deallocate(); dateKeys.deallocate(); dateDays.deallocate()
-        }
+        for column in 0..<columns where speculation.kinds[column] == .failed { return start }
+        let plan = CSVFusedPlan(speculation, columns: columns, classified: classified)
+        let kinds = plan.kinds
+        let scales = plan.scales
+        let outputs = plan.outputs
+        let events = plan.events
+        let dateKeys = plan.dateKeys
+        let dateDays = plan.dateDays
         // The dictionaries move into a plain buffer for the loop: mutating one through the
         // speculation's array would check the array's uniqueness on every field.
         let dictionaries = speculation.takeDictionaries()
         defer { speculation.restoreDictionaries(dictionaries, count: columns) }
-        for column in 0..<columns {
-            kinds[column] = speculation.kinds[column]
-            scales[column] = speculation.scales[column]
-            if kinds[column] == .failed { return start }
-        }
+        let buffers = speculation.buffers
         let base = self.base
         let count = self.count
         let delimiter = scanner.delimiter
         let nulls = self.nulls
         let emptyIsNull = nulls.emptyIsNull
         let datesAllowed = pattern == nil
-        let buffers = speculation.buffers
         let last = columns - 1
+        let firstRow = rows
+        var row = rows
+        // Rows below `roomEnd` fit every value buffer.
+        var roomEnd = row
         var cursor = start
-        var taken = 0
+        defer {
+            plan.finish(taken: row - firstRow, endRow: row, buffers: buffers, stats: stats, dictionaries: dictionaries)
+            rows = row
+        }
         records: while cursor < softEnd {
+            if row == roomEnd {
+                guard let end = plan.makeRoom(row: row, buffers: buffers) else { break records }
+                roomEnd = end
+            }
             var position = cursor
+            var pending = 0
             for column in 0..<columns {
-                guard position < count, base[position] != 34 else { break records }
+                guard position < count else { break records }
                 let fieldStart = position
                 let fieldEnd: Int
-                let kind = kinds[column]
-                tags[column] = 0
-                switch kind {
+                switch kinds[column] {
                 case .integer, .decimal:
-                    // Digits are parsed while the field's end is found.
+                    // Digits are parsed while the field's end is found; nil at a quote.
                     guard let number = CSVFusedScan.number(base, from: fieldStart, count: count) else { break records }
                     fieldEnd = number.end
+                    let value: Int64
                     if fieldEnd == fieldStart {
                         guard emptyIsNull else { break records }
-                        tags[column] = 1
+                        value = 0
+                        events[pending] = column << 8 | CSVFusedPlan.nullEvent
+                        pending &+= 1
                     } else if number.fractionDigits < 0 {
                         guard number.valid else { break records }
-                        if kind == .integer {
-                            values[column] = number.value
+                        if kinds[column] == .integer {
+                            value = number.value
                         } else {
                             guard let units = CSVFastPath.scaled(number.value, fractionDigits: 0, scale: scales[column])
                             else { break records }
-                            values[column] = units
+                            value = units
                         }
                     } else {
-                        guard kind == .decimal, number.valid,
+                        guard kinds[column] == .decimal, number.valid,
                               let units = CSVFastPath.scaled(number.value, fractionDigits: number.fractionDigits,
                                                              scale: scales[column])
                         else { break records }
-                        values[column] = units
-                        tags[column] = 2
-                        fractions[column] = number.fractionDigits
+                        value = units
+                        events[pending] = column << 8 | number.fractionDigits
+                        pending &+= 1
                     }
+                    outputs[column].storeBytes(of: value, toByteOffset: row &* 8, as: Int64.self)
                 case .date:
-                    if fieldStart + 10 <= count, datesAllowed {
-                        let raw = UnsafeRawPointer(base + fieldStart)
-                        let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-                        if key == dateKeys[column] {
-                            values[column] = dateDays[column]
-                        } else {
-                            guard let date = CSVFastPath.isoDate(base + fieldStart, 10), date.isValid else { break records }
-                            values[column] = Int64(date.days)
-                            dateKeys[column] = key
-                            dateDays[column] = values[column]
-                        }
+                    let days: Int64
+                    let key = fieldStart + 10 <= count
+                        ? (UnsafeRawPointer(base + fieldStart).loadUnaligned(as: UInt64.self),
+                           UnsafeRawPointer(base + fieldStart).loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+                        : (0, 0)
+                    // Exports are often ordered by date: most dates repeat the previous row's text.
+                    // The cache starts as (0, 0), which no date's text is.
+                    if key == dateKeys[column], key.0 != 0 {
+                        days = dateDays[column]
                         fieldEnd = fieldStart + 10
                     } else if fieldStart == count || base[fieldStart] == delimiter || base[fieldStart] == 10
                                 || base[fieldStart] == 13 {
                         guard emptyIsNull else { break records }
                         fieldEnd = fieldStart
-                        tags[column] = 1
+                        days = 0
+                        events[pending] = column << 8 | CSVFusedPlan.nullEvent
+                        pending &+= 1
+                    } else if fieldStart + 10 <= count, datesAllowed,
+                              let date = CSVFastPath.isoDate(base + fieldStart, 10), date.isValid {
+                        days = Int64(date.days)
+                        dateKeys[column] = key
+                        dateDays[column] = days
+                        fieldEnd = fieldStart + 10
                     } else {
                         break records
                     }
+                    outputs[column].storeBytes(of: UInt32(truncatingIfNeeded: days), toByteOffset: row &* 4, as: UInt32.self)
                 case .string, .undecided:
-                    fieldEnd = CSVFusedScan.fieldEnd(base, from: fieldStart, count: count, delimiter: delimiter)
-                    let length = fieldEnd &- fieldStart
+                    // The text's bytes: the field, or between the quotes of a quoted text field.
+                    var textStart = fieldStart
+                    var textEnd: Int
+                    var escaped = false
+                    if base[fieldStart] == 34 {
+                        guard kinds[column] == .string,
+                              let closing = CSVFusedScan.closingQuote(base, opening: fieldStart, count: count,
+                                                                      escaped: &escaped)
+                        else { break records }
+                        textStart = fieldStart &+ 1
+                        textEnd = closing
+                        fieldEnd = closing &+ 1
+                    } else {
+                        fieldEnd = CSVFusedScan.fieldEnd(base, from: fieldStart, count: count, delimiter: delimiter)
+                        textEnd = fieldEnd
+                    }
+                    let length = textEnd &- textStart
+                    var isNull = false
                     if length == 0 {
                         guard emptyIsNull else { break records }
-                        tags[column] = 1
+                        isNull = true
                     } else {
-                        let firstByte = base[fieldStart]
-                        let lastByte = base[fieldEnd &- 1]
+                        let firstByte = base[textStart]
+                        let lastByte = base[textEnd &- 1]
                         if firstByte == 32 || firstByte == 9 || lastByte == 32 || lastByte == 9 { break records }
-                        if length <= nulls.maxLength, nulls.isNull(base + fieldStart, length) {
-                            tags[column] = 1
-                        } else if kind == .undecided {
+                        if length <= nulls.maxLength, nulls.isNull(base + textStart, length) {
+                            isNull = true
+                        } else if kinds[column] == .undecided {
                             break records
                         }
                     }
-                    fieldStarts[column] = fieldStart
-                    fieldEnds[column] = fieldEnd
+                    if kinds[column] == .undecided { break }
+                    if isNull {
+                        outputs[column].storeBytes(of: 0, toByteOffset: row &* 4, as: UInt32.self)
+                        events[pending] = column << 8 | CSVFusedPlan.nullEvent
+                        pending &+= 1
+                        break
+                    }
+                    var text = base + textStart
+                    var textLength = length
+                    if escaped {
+                        text = UnsafePointer(plan.scratch(length))
+                        textLength = CSVFusedScan.unescape(base, textStart, textEnd, into: plan.scratch(length))
+                    }
+                    let known = dictionaries[column].count
+                    let code = dictionaries[column].code(text, textLength)
+                    if let utf8Alarm, Int(code) >= known, !CSVUTF8Validator.isClean(text, from: 0, to: textLength) {
+                        // The chunk stops here; the load starts over with whole-file validation.
+                        utf8Alarm.raise()
+                        cancelled = true
+                        return cursor
+                    }
+                    // Counted when the loop stops, and classified once per distinct text at the chunk's end.
+                    outputs[column].storeBytes(of: code, toByteOffset: row &* 4, as: UInt32.self)
                 case .failed:
                     break records
                 }
@@ -149,135 +197,15 @@ extension CSVParseContext {
                     break records
                 }
             }
-            // Every field qualified: commit the record.
-            let row = rows
-            for column in 0..<columns {
-                let kind = kinds[column]
-                if tags[column] == 1 {
-                    if kind != .undecided { speculation.null(column, row: row) }
-                    continue
-                }
-                switch kind {
-                case .integer:
-                    buffers.append64(column, values[column])
-                    stats[column].nonNull &+= 1
-                    stats[column].integers &+= 1
-                case .decimal:
-                    buffers.append64(column, values[column])
-                    stats[column].nonNull &+= 1
-                    if tags[column] == 2 {
-                        stats[column].decimals &+= 1
-                        if fractions[column] > stats[column].maxFraction { stats[column].maxFraction = fractions[column] }
-                    } else {
-                        stats[column].integers &+= 1
-                    }
-                case .date:
-                    buffers.append32(column, UInt32(truncatingIfNeeded: values[column]))
-                    stats[column].nonNull &+= 1
-                    stats[column].dates &+= 1
-                case .string:
-                    let fieldStart = fieldStarts[column]
-                    let length = fieldEnds[column] &- fieldStart
-                    let known = dictionaries[column].count
-                    let code = dictionaries[column].code(base + fieldStart, length)
-                    if let utf8Alarm, Int(code) >= known,
-                       !CSVUTF8Validator.isClean(base, from: fieldStart, to: fieldStart + length) {
-                        // The chunk stops here; the load starts over with whole-file validation.
-                        utf8Alarm.raise()
-                        cancelled = true
-                        return cursor
-                    }
-                    buffers.append32(column, code)
-                    // Classified once per distinct text at the chunk's end.
-                    if classified[column] { buffers.countCode(column, code) }
-                case .undecided, .failed:
-                    break
-                }
-            }
-            rows &+= 1
+            // Every field qualified: the record's events take effect.
+            for index in 0..<pending { plan.apply(events[index], row: row, buffers: buffers, stats: stats) }
+            row &+= 1
             cursor = position
-            taken &+= 1
-            if taken & 0xFFFF == 0, isCancelled() {
+            if (row &- firstRow) & 0xFFFF == 0, isCancelled() {
                 cancelled = true
                 break
             }
         }
         return cursor
-    }
-}
-
-enum CSVFusedScan {
-    /// A number field's digits: `-?d*(.d*)?` up to the first other byte.
-    struct Number {
-        /// All digits as one integer (exact when `valid`).
-        var value: Int64
-        /// Digits after the dot, or −1 without a dot.
-        var fractionDigits: Int
-        /// Where the number stopped (the field's end when the terminator follows).
-        var end: Int
-        /// The shape ``CSVFastPath/integer`` or ``CSVFastPath/decimal`` accepts.
-        var valid: Bool
-    }
-
-    /// Parses `-?d*(.d*)?` at `start`: the same acceptance as the fast paths (at most 18
-    /// digits, no leading zero before more integer digits, digits on both sides of a dot).
-    /// Nil when a field starts with a quote.
-    @inline(__always)
-    static func number(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Number? {
-        var cursor = start
-        if cursor < count, base[cursor] == 34 { return nil }
-        let negative = cursor < count && base[cursor] == 45
-        if negative { cursor &+= 1 }
-        let integerStart = cursor
-        var value: Int64 = 0
-        while cursor < count {
-            let digit = base[cursor] &- 48
-            if digit >= 10 { break }
-            value = value &* 10 &+ Int64(digit)
-            cursor &+= 1
-        }
-        let integerDigits = cursor &- integerStart
-        var fractionDigits = -1
-        if cursor < count, base[cursor] == 46 {
-            cursor &+= 1
-            let fractionStart = cursor
-            while cursor < count {
-                let digit = base[cursor] &- 48
-                if digit >= 10 { break }
-                value = value &* 10 &+ Int64(digit)
-                cursor &+= 1
-            }
-            fractionDigits = cursor &- fractionStart
-        }
-        let leadingZero = integerDigits > 1 && base[integerStart] == 48
-        let valid: Bool
-        if fractionDigits < 0 {
-            valid = integerDigits >= 1 && integerDigits <= 18 && !leadingZero
-        } else {
-            valid = integerDigits >= 1 && fractionDigits >= 1 && integerDigits + fractionDigits <= 18 && !leadingZero
-        }
-        return Number(value: negative ? -value : value, fractionDigits: fractionDigits, end: cursor, valid: valid)
-    }
-
-    /// The end of an unquoted field: the first delimiter, `\\n` or `\\r` at or after `start`
-    /// (or `count`), eight bytes at a time.
-    @inline(__always)
-    static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, delimiter: UInt8) -> Int {
-        var cursor = start
-        let delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
-        while cursor &+ 8 <= count {
-            let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-            let stops = CSVRecordScanner.zeroBytes(word ^ delimiterPattern)
-                | CSVRecordScanner.zeroBytes(word ^ CSVRecordScanner.lineFeedPattern)
-                | CSVRecordScanner.zeroBytes(word ^ CSVRecordScanner.carriageReturnPattern)
-            if stops != 0 { return cursor &+ stops.trailingZeroBitCount >> 3 }
-            cursor &+= 8
-        }
-        while cursor < count {
-            let byte = base[cursor]
-            if byte == delimiter || byte == 10 || byte == 13 { return cursor }
-            cursor &+= 1
-        }
-        return count
     }
 }

@@ -94,6 +94,28 @@ final class CSVValueBuffers: @unchecked Sendable {
 
     func count(_ column: Int) -> Int { values[column].count }
 
+    /// The fused loop writes values in place: where `column`'s values start (nil before any),
+    /// how many it may hold, and setting how many it holds.
+    @inline(__always)
+    func valueBase(_ column: Int) -> UnsafeMutableRawPointer? { values[column].base }
+
+    @inline(__always)
+    func capacity(_ column: Int) -> Int { values[column].capacity }
+
+    @inline(__always)
+    func setCount(_ column: Int, _ count: Int) { values[column].count = count }
+
+    /// Grows `column`'s value buffer (elements of `width` bytes) until it holds more than
+    /// `count` values; false when memory ran out (the column then writes into the sink).
+    func reserve(_ column: Int, beyond count: Int, width: Int) -> Bool {
+        let slot = values + column
+        while slot.pointee.capacity <= count {
+            growMapped(slot, width: width)
+            if outOfMemory { return false }
+        }
+        return true
+    }
+
     /// Counts one more occurrence of `code` in `column`.
     @inline(__always)
     func countCode(_ column: Int, _ code: UInt32) {
@@ -105,6 +127,21 @@ final class CSVValueBuffers: @unchecked Sendable {
         }
         let counts = slot.pointee.base.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self)
         counts[index] &+= 1
+    }
+
+    /// Counts the codes of `column`'s rows in `rows` (its values), less the `nullRows` null
+    /// rows among them (their code 0 is no text); `codes` bounds the codes.
+    func countCodes(_ column: Int, rows: Range<Int>, nullRows: Int, codes: Int) {
+        guard !rows.isEmpty, let base = values[column].base else { return }
+        let slot = codeCounts + column
+        if max(codes, 1) > slot.pointee.count {
+            growCounts(slot, to: max(codes, 1))
+            if outOfMemory { return }
+        }
+        let counts = slot.pointee.base.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self)
+        let values = base.assumingMemoryBound(to: UInt32.self)
+        for row in rows { counts[Int(values[row])] &+= 1 }
+        counts[0] &-= UInt32(truncatingIfNeeded: nullRows)
     }
 
     /// The codes counted in `column` with their counts (zero for codes not counted).
