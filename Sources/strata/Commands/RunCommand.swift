@@ -93,6 +93,10 @@ struct Run: ParsableCommand {
             }
         }
         if result.failed { throw ExitCode(1) }
+        // Done: end the process now instead of freeing the session's tables one by one (about
+        // 40 ms after a 10M-row notebook). Output is unbuffered and the workspace's
+        // transactions are committed, so nothing is lost.
+        Foundation.exit(0)
     }
 
     private static func print(_ text: String, error: Bool) {
