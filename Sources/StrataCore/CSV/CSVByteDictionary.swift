@@ -146,19 +146,26 @@ struct CSVByteDictionary {
 
     private mutating func grow() {
         let size = (mask + 1) * 2
-        var newTable = ContiguousArray<UInt64>(repeating: 0, count: size * 3)
         let newMask = size - 1
-        for old in 0...mask where table[3 * old + 2] != 0 {
-            let key = (table[3 * old], table[3 * old + 1])
-            let entry = table[3 * old + 2]
-            let length = Int(entry >> 32)
-            // Long entries keep their hash as the first key word.
-            let hash = length <= 16 ? CSVByteDictionary.shortHash(key, length) : key.0
-            var slot = Int(truncatingIfNeeded: hash) & newMask
-            while newTable[3 * slot + 2] != 0 { slot = (slot + 1) & newMask }
-            newTable[3 * slot] = key.0
-            newTable[3 * slot + 1] = key.1
-            newTable[3 * slot + 2] = entry
+        let newTable = ContiguousArray<UInt64>(unsafeUninitializedCapacity: size * 3) { target, initialized in
+            guard let slots = target.baseAddress else { return }
+            slots.initialize(repeating: 0, count: size * 3)
+            initialized = size * 3
+            table.withUnsafeBufferPointer { old in
+                guard let source = old.baseAddress else { return }
+                for index in 0...mask where source[3 * index + 2] != 0 {
+                    let key = (source[3 * index], source[3 * index + 1])
+                    let entry = source[3 * index + 2]
+                    let length = Int(entry >> 32)
+                    // Long entries keep their hash as the first key word.
+                    let hash = length <= 16 ? CSVByteDictionary.shortHash(key, length) : key.0
+                    var slot = Int(truncatingIfNeeded: hash) & newMask
+                    while slots[3 * slot + 2] != 0 { slot = (slot + 1) & newMask }
+                    slots[3 * slot] = key.0
+                    slots[3 * slot + 1] = key.1
+                    slots[3 * slot + 2] = entry
+                }
+            }
         }
         table = newTable
         mask = newMask

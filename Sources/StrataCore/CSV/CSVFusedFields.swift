@@ -24,23 +24,13 @@ enum CSVFusedScan {
         if negative { cursor &+= 1 }
         let integerStart = cursor
         var value: Int64 = 0
-        while cursor < count {
-            let digit = base[cursor] &- 48
-            if digit >= 10 { break }
-            value = value &* 10 &+ Int64(digit)
-            cursor &+= 1
-        }
+        digits(base, &cursor, count: count, into: &value)
         let integerDigits = cursor &- integerStart
         var fractionDigits = -1
         if cursor < count, base[cursor] == 46 {
             cursor &+= 1
             let fractionStart = cursor
-            while cursor < count {
-                let digit = base[cursor] &- 48
-                if digit >= 10 { break }
-                value = value &* 10 &+ Int64(digit)
-                cursor &+= 1
-            }
+            digits(base, &cursor, count: count, into: &value)
             fractionDigits = cursor &- fractionStart
         }
         let leadingZero = integerDigits > 1 && base[integerStart] == 48
@@ -51,6 +41,19 @@ enum CSVFusedScan {
             valid = integerDigits >= 1 && fractionDigits >= 1 && integerDigits + fractionDigits <= 18 && !leadingZero
         }
         return Number(value: negative ? -value : value, fractionDigits: fractionDigits, end: cursor, valid: valid)
+    }
+
+    /// Moves `cursor` past the digits there, folding each into `value` (`value × 10 + digit`,
+    /// wrapping: more than 18 digits are rejected by the caller). Byte by byte: fields are
+    /// short, and an eight-bytes-at-a-time version measured 7% more cycles on the bench orders.
+    @inline(__always)
+    static func digits(_ base: UnsafePointer<UInt8>, _ cursor: inout Int, count: Int, into value: inout Int64) {
+        while cursor < count {
+            let digit = base[cursor] &- 48
+            if digit >= 10 { return }
+            value = value &* 10 &+ Int64(digit)
+            cursor &+= 1
+        }
     }
 
     /// The end of an unquoted field: the first delimiter, `\\n` or `\\r` at or after `start`
