@@ -14,35 +14,48 @@ extension Column {
 
     /// The column with narrow `Int32` storage when it is `int64` or `decimal` and every
     /// non-null value lies in ``narrowRange``; otherwise the column itself. Null rows store 0.
-    /// - Complexity: O(rows): one min/max pass, then one conversion pass when it fits.
+    /// - Complexity: O(rows): one range pass, then one conversion pass when it fits; both
+    ///   split into fixed 1M-row chunks over ``Parallelism/threads`` workers.
     public func narrowed() -> Column {
         guard type == .int64 || type.isDecimal, case .int64(let values) = data else { return self }
         let validity = self.validity
-        let fits: Bool = values.withUnsafeBufferPointer { buffer in
-            var low = Int64(0), high = Int64(0)
-            if let validity {
-                for row in buffer.indices where validity[row] {
-                    low = Swift.min(low, buffer[row])
-                    high = Swift.max(high, buffer[row])
-                }
-            } else {
-                for value in buffer {
-                    low = Swift.min(low, value)
-                    high = Swift.max(high, value)
+        let count = values.count
+        let chunkRows = 1 << 20
+        let chunks = (count + chunkRows - 1) / chunkRows
+        var chunkFits = [Bool](repeating: true, count: chunks)
+        values.withUnsafeBufferPointer { source in
+            chunkFits.withUnsafeMutableBufferPointer { chunkFits in
+                Parallelism.run(count: chunks) { chunk in
+                    let rows = chunk * chunkRows..<min(count, (chunk + 1) * chunkRows)
+                    var low = Int64(0), high = Int64(0)
+                    if let validity {
+                        for row in rows where validity[row] {
+                            low = Swift.min(low, source[row])
+                            high = Swift.max(high, source[row])
+                        }
+                    } else {
+                        for row in rows {
+                            low = Swift.min(low, source[row])
+                            high = Swift.max(high, source[row])
+                        }
+                    }
+                    chunkFits[chunk] = Column.narrowRange.contains(low) && Column.narrowRange.contains(high)
                 }
             }
-            return Column.narrowRange.contains(low) && Column.narrowRange.contains(high)
         }
-        guard fits else { return self }
-        let narrow = ContiguousArray<Int32>(unsafeUninitializedCapacity: values.count) { target, initialized in
+        guard !chunkFits.contains(false) else { return self }
+        let narrow = ContiguousArray<Int32>(unsafeUninitializedCapacity: count) { target, initialized in
             values.withUnsafeBufferPointer { source in
-                if let validity {
-                    for row in source.indices { target[row] = validity[row] ? Int32(truncatingIfNeeded: source[row]) : 0 }
-                } else {
-                    for row in source.indices { target[row] = Int32(truncatingIfNeeded: source[row]) }
+                Parallelism.run(count: chunks) { chunk in
+                    let rows = chunk * chunkRows..<min(count, (chunk + 1) * chunkRows)
+                    if let validity {
+                        for row in rows { target[row] = validity[row] ? Int32(truncatingIfNeeded: source[row]) : 0 }
+                    } else {
+                        for row in rows { target[row] = Int32(truncatingIfNeeded: source[row]) }
+                    }
                 }
             }
-            initialized = values.count
+            initialized = count
         }
         return Column(type: type, data: .int32(narrow), validity: validity)
     }

@@ -46,12 +46,7 @@ enum JoinKeys {
                                      right: Int64Codes(values: rightValues, minimum: minimum, validity: right.validity),
                                      cardinality: span < 1 << 62 ? span + 1 : nil)
         case (.int32(let leftValues), .int32(let rightValues)) where left.type == right.type:
-            var minimum = Int32.max, maximum = Int32.min
-            for row in rightValues.indices where right.validity?[row] ?? true {
-                minimum = min(minimum, rightValues[row])
-                maximum = max(maximum, rightValues[row])
-            }
-            if minimum > maximum { minimum = 0; maximum = 0 }
+            let (minimum, maximum) = KeyEncoding.range(rightValues, right.validity) ?? (0, 0)
             return try visitor.visit(left: Int32Codes(values: leftValues, minimum: minimum, validity: left.validity),
                                      right: Int32Codes(values: rightValues, minimum: minimum, validity: right.validity),
                                      cardinality: UInt64(Int64(maximum) - Int64(minimum)) + 1)

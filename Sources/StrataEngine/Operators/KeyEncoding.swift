@@ -109,13 +109,7 @@ enum KeyEncoding {
             return try visitor.visit(Int64Codes(values: values, minimum: minimum, validity: validity),
                                      cardinality: span < 1 << 62 ? span + 1 : nil)
         case .int32(let values):
-            var minimum = Int32.max, maximum = Int32.min, any = false
-            for row in values.indices where validity?[row] ?? true {
-                minimum = min(minimum, values[row])
-                maximum = max(maximum, values[row])
-                any = true
-            }
-            guard any else {
+            guard let (minimum, maximum) = range(values, validity) else {
                 return try visitor.visit(Int32Codes(values: values, minimum: 0, validity: validity), cardinality: 0)
             }
             let span = UInt64(Int64(maximum) - Int64(minimum))
@@ -129,6 +123,27 @@ enum KeyEncoding {
         case .double(let values):
             return try visitor.visit(DoubleCodes(values: values, validity: validity), cardinality: nil)
         }
+    }
+
+    /// Smallest and largest non-null value (dates, narrow integers); nil when there is none.
+    static func range(_ values: ContiguousArray<Int32>, _ validity: Bitmap?) -> (Int32, Int32)? {
+        var minimum = Int32.max, maximum = Int32.min, any = false
+        values.withUnsafeBufferPointer { buffer in
+            if let validity {
+                for row in buffer.indices where validity[row] {
+                    minimum = min(minimum, buffer[row])
+                    maximum = max(maximum, buffer[row])
+                    any = true
+                }
+            } else if !buffer.isEmpty {
+                for value in buffer {
+                    minimum = min(minimum, value)
+                    maximum = max(maximum, value)
+                }
+                any = true
+            }
+        }
+        return any ? (minimum, maximum) : nil
     }
 
     /// Smallest and largest non-null value; nil when there is none.

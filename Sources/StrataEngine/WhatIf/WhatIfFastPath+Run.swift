@@ -26,8 +26,9 @@ extension WhatIfFastPath {
                     ?? Tally.run(keys: data, validity: keys.validity, thresholds: sorted, countEqual: countEqual, money: moneyColumn)
             case .int32(let data):
                 let narrow = sorted.map { Int32(clamping: $0) }
-                // A date threshold out of the Int32 range cannot come from a date literal.
-                guard narrow.map(Int64.init) == sorted else { return try runner.runPlain(reason: "date out of range") }
+                // Dates and narrow integers: a threshold out of the Int32 range (never a date
+                // literal) takes the plain path.
+                guard narrow.map(Int64.init) == sorted else { return try runner.runPlain(reason: "threshold out of the key's range") }
                 tally = try Tally.histogram(keys: data, validity: keys.validity, thresholds: narrow, countEqual: countEqual, money: moneyColumn)
                     ?? Tally.run(keys: data, validity: keys.validity, thresholds: narrow, countEqual: countEqual, money: moneyColumn)
             default:
