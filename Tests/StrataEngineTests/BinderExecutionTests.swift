@@ -1,4 +1,5 @@
 import StrataCore
+import StrataLang
 import Testing
 @testable import StrataEngine
 
@@ -50,6 +51,44 @@ import Testing
             == ["0|1", "0|2", "0|4"])
         #expect(try Self.rows("orders | where order_id > 9 | select order_id") == [])
         #expect(try Self.rows("orders | where order_id > 0 | select k = 1, order_id | limit 2") == ["1|1", "1|2"])
+    }
+
+    /// A `where` on the left side's columns above a join runs below it: the rows and their order
+    /// are those of filtering the join's output, for inner and left joins and repeated keys.
+    @Test func filterOnLeftColumnsIsPushedBelowTheJoin() throws {
+        var names = StringDictionary()
+        let regions = Table([
+            ("customer_id", Column(type: .int64, data: .int64([20, 10, 20]))),
+            ("region", Column(type: .string, data: .string(codes: ContiguousArray(["华南", "华东", "华北"].map { names.code(for: $0) }),
+                                                         dictionary: names))),
+        ])
+        let executor = Executor(tables: { ["orders": Self.orders, "regions": regions][$0] })
+        let left = LogicalPlan.scan(table: "orders", schema: Self.orders.fields)
+        let right = LogicalPlan.scan(table: "regions", schema: regions.fields)
+        let predicates: [BoundExpr] = [
+            .comparison(.greater, .column(0, .int64), .literal(.int(2), .int64)),
+            .or(.isNull(.column(3, .decimal(scale: 2)), negated: false),
+                .comparison(.equal, .column(1, .int64), .literal(.int(10), .int64))),
+        ]
+        for kind in [JoinKind.inner, .left] {
+            let join = LogicalPlan.join(left, right, leftKeys: [1], rightKeys: [0], kind: kind)
+            let joined = try executor.run(join)
+            for predicate in predicates {
+                #expect(predicate.readsOnly(columnsBelow: Self.orders.columnCount) && !predicate.canFail)
+                let expected = joined.gather(try ExpressionEvaluator.select(predicate, on: joined))
+                let pushed = try executor.run(.filter(join, predicate: predicate))
+                let text = { (table: Table) in
+                    (0..<table.rowCount).map { row in table.columns.map { $0.value(at: row).description }.joined(separator: "|") }
+                }
+                #expect(text(pushed) == text(expected))
+                #expect(pushed.fields == expected.fields)
+            }
+        }
+        // Conditions that could raise an error, or read the right side, stay above the join.
+        let division = BoundExpr.arithmetic(.divide, .column(0, .int64), .literal(.int(0), .int64), .int64, range: 0..<1)
+        #expect(BoundExpr.comparison(.greater, division, .literal(.int(0), .int64)).canFail)
+        #expect(!BoundExpr.comparison(.equal, .column(5, .string), .literal(.string("华南"), .string))
+            .readsOnly(columnsBelow: Self.orders.columnCount))
     }
 
     @Test func arithmeticKeepsDecimalsExact() throws {

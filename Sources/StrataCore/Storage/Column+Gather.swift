@@ -7,32 +7,73 @@ extension Column {
     /// joins for "no match").
     /// - Complexity: O(rows.count)
     public func gather(_ rows: RowSelection) -> Column {
-        let hasMissing = rows.contains { $0 < 0 }
+        gather(rows, hasMissing: rows.contains { $0 < 0 })
+    }
+
+    /// ``gather(_:)`` with whether `rows` holds a negative index already known (a table's
+    /// columns share one selection: it is scanned once).
+    func gather(_ rows: RowSelection, hasMissing: Bool) -> Column {
         var newValidity: Bitmap?
         if validity != nil || hasMissing {
-            var bitmap = Bitmap(count: rows.count, value: true)
-            for (position, row) in rows.enumerated() where row < 0 || isNull(Int(row)) {
-                bitmap[position] = false
-            }
-            newValidity = bitmap
-        }
-        func pick<T>(_ values: ContiguousArray<T>, zero: T) -> ContiguousArray<T> {
-            var result = ContiguousArray<T>()
-            result.reserveCapacity(rows.count)
-            values.withUnsafeBufferPointer { source in
-                for row in rows { result.append(row < 0 ? zero : source[Int(row)]) }
-            }
-            return result
+            newValidity = gatherValidity(rows)
         }
         let newData: ColumnData
         switch data {
-        case .int64(let values): newData = .int64(pick(values, zero: 0))
-        case .int32(let values): newData = .int32(pick(values, zero: 0))
-        case .double(let values): newData = .double(pick(values, zero: 0))
-        case .bool(let values): newData = .bool(pick(values, zero: false))
-        case .string(let codes, let dictionary): newData = .string(codes: pick(codes, zero: 0), dictionary: dictionary)
+        case .int64(let values): newData = .int64(Column.pick(values, rows, zero: 0, hasMissing: hasMissing))
+        case .int32(let values): newData = .int32(Column.pick(values, rows, zero: 0, hasMissing: hasMissing))
+        case .double(let values): newData = .double(Column.pick(values, rows, zero: 0, hasMissing: hasMissing))
+        case .bool(let values): newData = .bool(Column.pick(values, rows, zero: false, hasMissing: hasMissing))
+        case .string(let codes, let dictionary):
+            newData = .string(codes: Column.pick(codes, rows, zero: 0, hasMissing: hasMissing), dictionary: dictionary)
         }
         return Column(type: type, data: newData, validity: newValidity)
+    }
+
+    /// The validity of the gathered rows: a bit per selected row, built a word at a time.
+    private func gatherValidity(_ rows: RowSelection) -> Bitmap {
+        let wordCount = (rows.count + 63) >> 6
+        let sourceWords = validity?.words ?? []
+        let hasSource = validity != nil
+        let words = ContiguousArray<UInt64>(unsafeUninitializedCapacity: wordCount) { target, initialized in
+            rows.withUnsafeBufferPointer { selected in
+                sourceWords.withUnsafeBufferPointer { source in
+                    for word in 0..<wordCount {
+                        var bits: UInt64 = 0
+                        let first = word << 6
+                        for offset in 0..<min(64, selected.count - first) {
+                            let row = Int(selected[first + offset])
+                            let present = row >= 0 && (!hasSource || source[row >> 6] & (1 << UInt64(row & 63)) != 0)
+                            bits |= UInt64(present ? 1 : 0) << UInt64(offset)
+                        }
+                        target[word] = bits
+                    }
+                }
+            }
+            initialized = wordCount
+        }
+        return Bitmap(words: words, count: rows.count)
+    }
+
+    /// `values` at `rows` (`zero` where a row is negative), written straight into the result.
+    @inline(__always)
+    private static func pick<T: BitwiseCopyable>(_ values: ContiguousArray<T>, _ rows: RowSelection, zero: T,
+                                                 hasMissing: Bool) -> ContiguousArray<T> {
+        values.withUnsafeBufferPointer { source in
+            rows.withUnsafeBufferPointer { selected in
+                ContiguousArray(unsafeUninitializedCapacity: selected.count) { target, initialized in
+                    guard let output = target.baseAddress else { initialized = 0; return }
+                    if hasMissing {
+                        for index in 0..<selected.count {
+                            let row = selected[index]
+                            (output + index).initialize(to: row < 0 ? zero : source[Int(row)])
+                        }
+                    } else {
+                        for index in 0..<selected.count { (output + index).initialize(to: source[Int(selected[index])]) }
+                    }
+                    initialized = selected.count
+                }
+            }
+        }
     }
 }
 
@@ -40,6 +81,7 @@ extension Table {
     /// The rows at `rows`, in that order, of every column.
     /// - Complexity: O(rows.count × columnCount)
     public func gather(_ rows: RowSelection) -> Table {
-        Table(fields: fields, columns: columns.map { $0.gather(rows) })
+        let hasMissing = rows.contains { $0 < 0 }
+        return Table(fields: fields, columns: columns.map { $0.gather(rows, hasMissing: hasMissing) })
     }
 }

@@ -80,6 +80,26 @@ extension BoundExpr {
         }
     }
 
+    /// True when every column the expression reads has an index below `count`.
+    func readsOnly(columnsBelow count: Int) -> Bool {
+        referencedColumns().allSatisfy { $0 < count }
+    }
+
+    /// True when evaluating the expression could raise an error (arithmetic overflow or
+    /// division by zero, a failing cast or function): such a condition is evaluated only on
+    /// the rows it was written for, never moved.
+    var canFail: Bool {
+        switch self {
+        case .column, .literal: false
+        case .not(let operand), .isNull(let operand, _), .inList(let operand, _, _), .inSegment(let operand, _, _):
+            operand.canFail
+        case .comparison(_, let left, let right), .and(let left, let right), .or(let left, let right):
+            left.canFail || right.canFail
+        case .cast(let operand, _): !operand.isConstant
+        case .negate, .arithmetic, .caseWhen, .function: true
+        }
+    }
+
     var isLiteral: Bool {
         if case .literal = self { return true }
         return false

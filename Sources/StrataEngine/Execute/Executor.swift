@@ -20,6 +20,13 @@ public struct Executor {
         case .scan(let name, _):
             guard let table = tables(name) else { throw Diagnostic("table \"\(name)\" no longer exists") }
             return table
+        case .filter(.join(let left, let right, let leftKeys, let rightKeys, let kind), let predicate)
+            where predicate.readsOnly(columnsBelow: left.schema.count) && !predicate.canFail:
+            // Pushdown: a condition on the left side's columns filters before the join, which
+            // then matches and gathers fewer rows (same rows, same order: left rows keep
+            // their order through the join and no left value changes).
+            return try run(.join(.filter(left, predicate: predicate), right, leftKeys: leftKeys,
+                                 rightKeys: rightKeys, kind: kind))
         case .filter(let child, let predicate):
             let input = try run(child)
             return input.gather(try ExpressionEvaluator.select(predicate, on: input))
