@@ -85,3 +85,60 @@ struct StringDictionaryTests {
         }
     }
 }
+
+@Suite("StringDictionary over UTF-8 bytes (loaded columns)")
+struct StringDictionaryBytesTests {
+    static func make(_ texts: [String]) -> StringDictionary {
+        var utf8 = ContiguousArray<UInt8>()
+        var offsets: ContiguousArray<Int> = [0]
+        for text in texts {
+            utf8.append(contentsOf: text.utf8)
+            offsets.append(utf8.count)
+        }
+        return StringDictionary(utf8: utf8, offsets: offsets)
+    }
+
+    @Test func readsDecodeWithoutMakingEveryString() {
+        let dictionary = StringDictionaryBytesTests.make(["华东", "", "温州鼎业精密制造有限公司", "x"])
+        #expect(dictionary.count == 4)
+        #expect(dictionary[2] == "温州鼎业精密制造有限公司")
+        #expect(dictionary[1] == "")
+        #expect(Array(dictionary.values) == ["华东", "", "温州鼎业精密制造有限公司", "x"])
+        #expect(dictionary[0] == "华东")
+        #expect(dictionary.existingCode(for: "x") == 3)
+        #expect(dictionary.existingCode(for: "y") == nil)
+        #expect(StringDictionaryBytesTests.make([]).count == 0)
+        #expect(StringDictionary(utf8: [], offsets: []).values.isEmpty)
+    }
+
+    @Test func changesTakeTheirOwnStrings() {
+        let original = StringDictionaryBytesTests.make(["a", "北京"])
+        var copy = original
+        #expect(copy.code(for: "北京") == 1)
+        #expect(copy.code(for: "c") == 2)
+        #expect(copy[2] == "c")
+        #expect(original.count == 2)
+        #expect(original.existingCode(for: "c") == nil)
+        var reserved = original
+        reserved.reserveCapacity(10)
+        #expect(reserved.code(for: "a") == 0)
+        #expect(Array(reserved.values) == ["a", "北京"])
+    }
+
+    @Test func concurrentReadsAgree() async {
+        let dictionary = StringDictionaryBytesTests.make((0..<5_000).map { "客户\($0)" })
+        let found = await withTaskGroup(of: Bool.self) { group in
+            for task in 0..<6 {
+                group.addTask {
+                    stride(from: task, to: 5_000, by: 6).allSatisfy { code in
+                        let text = "客户\(code)"
+                        return task % 2 == 0 ? dictionary.values[code] == text && dictionary[UInt32(code)] == text
+                                             : dictionary.existingCode(for: text) == UInt32(code)
+                    }
+                }
+            }
+            return await group.reduce(true) { $0 && $1 }
+        }
+        #expect(found)
+    }
+}

@@ -1,34 +1,39 @@
 extension CSVLoader {
     /// One string column's chunks as dictionary codes: the chunks' byte dictionaries are
-    /// merged by their UTF-8 bytes (one cheap byte hash per distinct chunk entry, no `String`
-    /// hashing), in chunk order, which keeps the first-seen order of a sequential read.
-    /// - Complexity: O(rows + distinct bytes); one `String` per distinct value.
-    static func assembleStrings(column: Int, chunks: [CSVChunkColumns], total: Int) -> ColumnData {
-        var merged = CSVByteDictionary(capacity: chunks.reduce(0) { $0 + $1.columns[column].dictionary.count })
-        var codes = ContiguousArray<UInt32>()
-        codes.reserveCapacity(total)
-        var mapping = ContiguousArray<UInt32>()
-        for chunk in chunks {
-            let local = chunk.columns[column]
-            mapping.removeAll(keepingCapacity: true)
-            local.dictionary.forEachEntry { base, length in mapping.append(merged.code(base, length)) }
-            if mapping.isEmpty {
-                codes.append(contentsOf: repeatElement(0, count: local.count))
-            } else {
-                mapping.withUnsafeBufferPointer { map in
-                    local.withValues(local.codes) { chunkCodes in
-                        for code in chunkCodes { codes.append(map[Int(code)]) }
+    /// merged by their UTF-8 bytes (``CSVStringMerge``), in chunk order, which keeps the
+    /// first-seen order of a sequential read. Each chunk's texts are freed once merged, its
+    /// codes once mapped.
+    /// - Complexity: O(rows + distinct bytes); the distinct texts are copied once, and
+    ///   no `String` is made (see ``StringDictionary``).
+    static func assembleStrings(_ chunks: inout [CSVColumnChunk], rows: [Int], total: Int) -> ColumnData {
+        let merge = CSVStringMerge(chunks.map(\.dictionary))
+        defer { merge.deallocate() }
+        for index in chunks.indices { chunks[index].dictionary = CSVByteDictionary() }
+        let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = total
+            guard let target = buffer.baseAddress, let mapBase = merge.codes.baseAddress else { return }
+            var rowBase = 0
+            for (index, chunk) in chunks.enumerated() {
+                let map = mapBase + merge.entryBase[index]
+                let entries = merge.entryBase[index + 1] - merge.entryBase[index]
+                let end = min(rowBase + rows[index], total)
+                var written = 0
+                if entries > 0 {
+                    chunk.withValues(chunk.codes) { chunkCodes in
+                        guard let source = chunkCodes.baseAddress else { return }
+                        written = max(0, min(chunkCodes.count, end - rowBase))
+                        let out = target + rowBase
+                        for row in 0..<written { out[row] = map[Int(source[row])] }
                     }
                 }
+                // A chunk of nulls only has no entries: code 0 throughout.
+                if rowBase + written < end { (target + rowBase + written).initialize(repeating: 0, count: end - rowBase - written) }
+                // Null rows hold code 0 whatever the chunk's placeholder mapped to.
+                for row in chunk.nullRows where rowBase + Int(row) < end { target[rowBase + Int(row)] = 0 }
+                chunk.raw?.release(chunk.rawColumn)
+                rowBase += rows[index]
             }
-            local.raw?.release(local.rawColumn)
         }
-        // Null rows hold code 0 whatever the chunk's placeholder mapped to.
-        var rowBase = 0
-        for chunk in chunks {
-            for row in chunk.columns[column].nullRows { codes[rowBase + Int(row)] = 0 }
-            rowBase += chunk.rows
-        }
-        return .string(codes: codes, dictionary: StringDictionary(distinct: merged.strings()))
+        return .string(codes: codes, dictionary: StringDictionary(utf8: merge.utf8, offsets: merge.offsets))
     }
 }

@@ -1,45 +1,73 @@
 extension CSVLoader {
-    /// Concatenates one column's chunks in chunk order into a ``Column``; string chunks are
-    /// merged into one ``StringDictionary`` in first-seen order (``assembleStrings(column:chunks:total:)``).
-    static func assemble(column: Int, type: DataType, chunks: [CSVChunkColumns]) -> Column {
-        let total = chunks.reduce(0) { $0 + $1.rows }
-        let data: ColumnData
-        switch type {
-        case .int64, .decimal, .timestamp:
-            data = .int64(concatenate(chunks, column: column, total: total) { $0.int64s })
-        case .date:
-            data = .int32(concatenate(chunks, column: column, total: total) { $0.int32s })
-        case .double:
-            data = .double(concatenate(chunks, column: column, total: total) { $0.doubles })
-        case .bool:
-            data = .bool(concatenate(chunks, column: column, total: total) { $0.bools })
-        case .string:
-            data = assembleStrings(column: column, chunks: chunks, total: total)
+    /// Every column of the parsed chunks, assembled in parallel; `chunks` is emptied, and
+    /// each column's chunk buffers are freed as soon as that column is built.
+    /// - Complexity: O(rows × columns + distinct text bytes).
+    static func assembleColumns(types: [DataType], chunks: inout [CSVChunkColumns], threads: Int) -> [Column] {
+        let rows = chunks.map(\.rows)
+        // Column-major, so that each column's task owns its chunks (and can free them).
+        let byColumn = UnsafeMutableBufferPointer<[CSVColumnChunk]>.allocate(capacity: max(types.count, 1))
+        byColumn.initialize(repeating: [])
+        defer { byColumn.deinitialize(); byColumn.deallocate() }
+        for column in types.indices { byColumn[column] = chunks.map { $0.columns[column] } }
+        chunks = []
+        // The costliest columns (most distinct texts to merge) start first.
+        let costs = types.indices.map { column in byColumn[column].reduce(0) { $0 + $1.dictionary.count } }
+        let order = types.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        nonisolated(unsafe) let shared = byColumn
+        let built = CSVParallel.map(count: types.count, threads: threads) { task in
+            let column = order[task]
+            return CSVLoader.assemble(type: types[column], chunks: &shared[column], rows: rows)
         }
+        var columns = [Column?](repeating: nil, count: types.count)
+        for (task, column) in built.enumerated() { columns[order[task]] = column }
+        return columns.compactMap { $0 }
+    }
+
+    /// Concatenates one column's chunks in chunk order into a ``Column``; string chunks are
+    /// merged into one ``StringDictionary`` in first-seen order (``assembleStrings(_:rows:total:)``).
+    /// `chunks` is emptied: each chunk's buffers are freed as soon as they are consumed, so
+    /// the chunks and the column are not both held in full.
+    /// - Complexity: O(rows + distinct text bytes).
+    static func assemble(type: DataType, chunks: inout [CSVColumnChunk], rows: [Int]) -> Column {
+        let total = rows.reduce(0, +)
+        // Null rows first: the value buffers are released while they are copied.
         var validity: Bitmap?
-        if chunks.contains(where: { !$0.columns[column].nullRows.isEmpty }) {
+        if chunks.contains(where: { !$0.nullRows.isEmpty }) {
             var bitmap = Bitmap(count: total, value: true)
             var rowBase = 0
-            for chunk in chunks {
-                for row in chunk.columns[column].nullRows { bitmap[rowBase + Int(row)] = false }
-                rowBase += chunk.rows
+            for (index, chunk) in chunks.enumerated() {
+                for row in chunk.nullRows where rowBase + Int(row) < total { bitmap[rowBase + Int(row)] = false }
+                rowBase += rows[index]
             }
             validity = bitmap
         }
+        let data: ColumnData
+        switch type {
+        case .int64, .decimal, .timestamp:
+            data = .int64(concatenate(chunks, total: total) { $0.int64s })
+        case .date:
+            data = .int32(concatenate(chunks, total: total) { $0.int32s })
+        case .double:
+            data = .double(concatenate(chunks, total: total) { $0.doubles })
+        case .bool:
+            data = .bool(concatenate(chunks, total: total) { $0.bools })
+        case .string:
+            data = assembleStrings(&chunks, rows: rows, total: total)
+        }
+        chunks = []
         return Column(type: type, data: data, validity: validity)
     }
 
-    /// One column's values of every chunk, back to back; raw chunk buffers are freed as soon
-    /// as they are copied, so the chunks and the column are not both held in full.
+    /// One column's values of every chunk, back to back, in one array sized once; raw chunk
+    /// buffers are freed as soon as they are copied.
     private static func concatenate<Element: BitwiseCopyable>(
-        _ chunks: [CSVChunkColumns], column: Int, total: Int,
+        _ chunks: [CSVColumnChunk], total: Int,
         _ values: (CSVColumnChunk) -> ContiguousArray<Element>
     ) -> ContiguousArray<Element> {
         ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = 0
             if let base = buffer.baseAddress { CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Element>.stride) }
-            for chunk in chunks {
-                let local = chunk.columns[column]
+            for local in chunks {
                 local.withValues(values(local)) { part in
                     let count = min(part.count, total - initialized)
                     if count > 0, let target = buffer.baseAddress, let source = part.baseAddress {

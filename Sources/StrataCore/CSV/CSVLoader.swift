@@ -102,7 +102,7 @@ struct CSVLoader {
         report = CSVReport(text: text, start: start, path: path, names: names, types: types, tableName: report.tableName)
 
         // Pass 2: typed values per chunk, exact record boundaries from pass 1.
-        let parsed = CSVParallel.map(count: scans.count, threads: threads) { chunk in
+        var parsed = CSVParallel.map(count: scans.count, threads: threads) { chunk in
             if let reused = scans[chunk].speculation?.reuse(types: types, rows: scans[chunk].rows) {
                 return CSVChunkColumns(rows: scans[chunk].rows, columns: reused)
             }
@@ -113,9 +113,8 @@ struct CSVLoader {
         for chunk in parsed { problems.merge(chunk.problems, keepAll: options.skipBadRows) }
         if problems.problemCount > 0, !options.skipBadRows { throw report.diagnostic(problems) }
 
-        let columns = CSVParallel.map(count: columnCount, threads: threads) { column in
-            CSVLoader.assemble(column: column, type: types[column], chunks: parsed)
-        }
+        scans = []  // the speculations' dictionaries now live in `parsed` only
+        let columns = CSVLoader.assembleColumns(types: types, chunks: &parsed, threads: threads)
         if options.isCancelled() { throw Cancelled() }
         let table = Table(fields: zip(names, types).map { Field(name: $0, type: $1) }, columns: columns)
         let rejects = options.skipBadRows && !problems.kept.isEmpty ? report.rejects(problems.kept) : nil
