@@ -123,13 +123,16 @@ import Testing
 
     @Test func boundaryValuesDecideTheStorage() {
         func column(_ values: [Value], _ type: DataType = .int64) -> Column { WhatIfTable.column(values, type: type) }
-        let extremes = column([.int(Int64(Int32.max)), .int(Int64(Int32.min) + 1), .null, .int(0)])
+        let extremes = column([.int(Int64(Int32.max)), .int(Int64(Int32.min)), .null, .int(0)])
         let narrow = extremes.narrowed()
         #expect(narrow.isNarrow)
         #expect((0..<4).map { narrow.value(at: $0) } == (0..<4).map { extremes.value(at: $0) })
         #expect(narrow.widened().data.int64Values == narrow.data.int64Values)
         #expect(!column([.int(Int64(Int32.max) + 1), .int(1)]).narrowed().isNarrow)
-        #expect(!column([.int(Int64(Int32.min)), .int(1)]).narrowed().isNarrow)
+        #expect(column([.int(Int64(Int32.min)), .int(1)]).narrowed().isNarrow)
+        #expect(!column([.int(Int64(Int32.min) - 1), .int(1)]).narrowed().isNarrow)
+        #expect(!column([.int(.min), .int(.max)]).narrowed().isNarrow)
+        #expect(!column([.int(1), .null, .int(1 << 40)]).narrowed().isNarrow)
         #expect(!column([.decimal(Int64(Int32.max) + 1, scale: 2)], .decimal(scale: 2)).narrowed().isNarrow)
         #expect(column([.decimal(-12_345, scale: 2)], .decimal(scale: 2)).narrowed().isNarrow)
         #expect(!column([.date(5)], .date).narrowed().isNarrow)
@@ -138,7 +141,7 @@ import Testing
     }
 
     @Test func boundaryValuesGiveTheSameResults() {
-        let numbers: [Int64?] = [Int64(Int32.max), Int64(Int32.min) + 1, nil, 0, -1, Int64(Int32.max) - 1]
+        let numbers: [Int64?] = [Int64(Int32.max), Int64(Int32.min) + 1, nil, 0, -1, Int64(Int32.max) - 1, Int64(Int32.min)]
         let wide = Table([("k", WhatIfTable.column(numbers.map { $0.map(Value.int) ?? .null }, type: .int64)),
                           ("m", WhatIfTable.column(numbers.map { $0.map { .decimal($0, scale: 2) } ?? .null }, type: .decimal(scale: 2)))])
         let narrow = wide.narrowed()
@@ -149,6 +152,8 @@ import Testing
             "o | group agg s = sum(k), t = sum(m), lo = min(k), hi = max(m), a = avg(k), md = median(m)",
             "o | where k > 2147483646 | count",
             "o | where k >= -2147483647 and k < 2147483647 | count",
+            "o | where k == -2147483648 or k <= -2147483649 | count",
+            "o | derive n = -k, p = k - 1 | sort n",
             "o | where m == 21474836.47",
             "o | sort k desc",
             "o | join (o | derive j = 1) on k | count",
@@ -164,7 +169,7 @@ import Testing
             #expect(narrowOutput[index] == wideOutput[index], "\(statement)")
         }
         // Results of arithmetic stay 64-bit: no overflow at 32 bits.
-        #expect(wideOutput[0].contains("4,294,967,294"))
+        #expect(wideOutput[0].contains("4,294,967,294") && wideOutput[0].contains("-4,294,967,296"))
     }
 }
 

@@ -2,9 +2,9 @@
 /// `ColumnData.int32`, half the memory of `Int64`. The logical type does not change, so every
 /// value, rendering and result is the same; only the buffer is narrower.
 extension Column {
-    /// The range narrow storage holds. `Int32.min` is left out so that negating any stored
-    /// value stays in range.
-    public static let narrowRange: ClosedRange<Int64> = -Int64(Int32.max)...Int64(Int32.max)
+    /// The range narrow storage holds: all of `Int32` (arithmetic always widens each value to
+    /// `Int64` first, so no 32-bit operation can overflow).
+    public static let narrowRange: ClosedRange<Int64> = Int64(Int32.min)...Int64(Int32.max)
 
     /// True when an `int64` or `decimal` column is stored as `Int32`.
     public var isNarrow: Bool {
@@ -27,19 +27,15 @@ extension Column {
             chunkFits.withUnsafeMutableBufferPointer { chunkFits in
                 Parallelism.run(count: chunks) { chunk in
                     let rows = chunk * chunkRows..<min(count, (chunk + 1) * chunkRows)
-                    var low = Int64(0), high = Int64(0)
+                    // v fits iff v + 2^31 lies in 0..<2^32: OR-ing those sums keeps the loop free of
+                    // 64-bit compares (which SSE2 lacks), so it vectorises.
+                    var bits: UInt64 = 0
                     if let validity {
-                        for row in rows where validity[row] {
-                            low = Swift.min(low, source[row])
-                            high = Swift.max(high, source[row])
-                        }
+                        for row in rows where validity[row] { bits |= UInt64(bitPattern: source[row] &+ 0x8000_0000) }
                     } else {
-                        for row in rows {
-                            low = Swift.min(low, source[row])
-                            high = Swift.max(high, source[row])
-                        }
+                        for row in rows { bits |= UInt64(bitPattern: source[row] &+ 0x8000_0000) }
                     }
-                    chunkFits[chunk] = Column.narrowRange.contains(low) && Column.narrowRange.contains(high)
+                    chunkFits[chunk] = bits >> 32 == 0
                 }
             }
         }
