@@ -73,3 +73,59 @@ struct CSVFusedNumberTests {
         }
     }
 }
+
+/// The validator's three-byte fast path against a plain decoder.
+@Suite("CSV UTF-8 fast path")
+struct CSVUTF8FastPathTests {
+    static func reference(_ bytes: [UInt8], from: Int, to: Int, limit: Int) -> CSVUTF8Validator.Event? {
+        var index = from
+        while index < to {
+            let byte = bytes[index]
+            if byte == 0 { return .nul(index) }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07)
+            default: return .invalid(index)
+            }
+            if index + length > limit { return .invalid(index) }
+            for next in 1..<length {
+                let continuation = bytes[index + next]
+                if continuation & 0xC0 != 0x80 { return .invalid(index) }
+                scalar = scalar << 6 | UInt32(continuation & 0x3F)
+            }
+            if length == 3, scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) { return .invalid(index) }
+            if length == 4, scalar < 0x10000 || scalar > 0x10FFFF { return .invalid(index) }
+            if scalar == 0xFEFF { return .bom(index) }
+            index += length
+        }
+        return nil
+    }
+
+    @Test func scanEqualsAPlainDecoder() {
+        var random = CSVFusedQuotedTests.Random(state: 7)
+        let pieces: [[UInt8]] = [
+            Array("客户".utf8), Array("a,1\n".utf8), Array("é".utf8), Array("😀".utf8), [0xEF, 0xBB, 0xBF],
+            [0xE0, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEE, 0x80, 0x80],
+            [0xEF, 0xBF, 0xBF], [0xE4, 0xB8], [0xE4, 0x41, 0x80], [0xE4, 0xB8, 0x41], [0x80], [0xFF], [0x00], [0xC0, 0x80],
+        ]
+        for _ in 0..<20000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<random.next(12) { bytes += pieces[random.next(pieces.count)] }
+            // Mostly clean text: the interesting piece is rarely the first.
+            if random.next(2) == 0 { bytes = Array("北京上海广州深圳".utf8) + bytes }
+            let to = bytes.isEmpty ? 0 : random.next(bytes.count + 1)
+            let limit = to + random.next(bytes.count - to + 1)
+            let fast = bytes.withUnsafeBufferPointer { buffer in
+                CSVUTF8Validator.scan(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, from: 0, to: to, limit: limit)
+            }
+            #expect(fast == CSVUTF8FastPathTests.reference(bytes, from: 0, to: to, limit: limit), "\(bytes) to \(to) limit \(limit)")
+        }
+    }
+}

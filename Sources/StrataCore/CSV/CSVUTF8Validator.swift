@@ -83,6 +83,17 @@ enum CSVUTF8Validator {
                 continue
             }
             let byte = base[index]
+            // Three-byte characters (CJK) without the general decoder: a lead E1–EC or EE–EF and
+            // two continuation bytes are always valid (never overlong or a surrogate). E0 and ED
+            // leads, and EF BB BF (a byte order mark), take the general path below.
+            if byte &- 0xE1 < 0x0F, byte != 0xED, index &+ 3 <= limit {
+                let second = base[index &+ 1]
+                let third = base[index &+ 2]
+                if second & 0xC0 == 0x80, third & 0xC0 == 0x80, byte != 0xEF || second != 0xBB || third != 0xBF {
+                    index &+= 3
+                    continue
+                }
+            }
             let length: Int
             var scalar: UInt32
             switch byte {
