@@ -129,3 +129,35 @@ struct CSVUTF8FastPathTests {
         }
     }
 }
+
+/// The month table's dates against the calendar arithmetic.
+@Suite("CSV month table")
+struct CSVMonthTableTests {
+    @Test func everyDayOfTheTableAndAroundItMatchesTheCalendar() {
+        let table = CSVMonthTable.shared
+        var checked = 0
+        for year in [0, 1, 999, 1582, 1899, 1900, 1901, 1969, 1970, 2000, 2024, 2100, 2199, 2200, 9999] + Array(1900...2199) {
+            for month in 0...13 {
+                for day in [0, 1, 15, 28, 29, 30, 31, 32, 99] {
+                    func pad(_ value: Int, _ width: Int) -> String {
+                        String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+                    }
+                    let text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+                    let bytes = Array(text.utf8)
+                    let fast = bytes.withUnsafeBufferPointer { table.days($0.baseAddress!) }
+                    let date = bytes.withUnsafeBufferPointer { CSVFastPath.isoDate($0.baseAddress!, 10) }
+                    let slow: Int32? = date.flatMap { $0.isValid ? $0.days : nil }
+                    if let fast {
+                        #expect(fast == slow, "\(text)")
+                        checked += 1
+                    } else if (1900...2199).contains(year) {
+                        #expect(slow == nil, "\(text) must be found in the table")
+                    }
+                }
+            }
+        }
+        #expect(checked > 300 * 12 * 5)
+        let odd = ["2024/01/01", "2024-1-011", "20x4-01-01", "2024-01-0a", "-024-01-01"].map { Array($0.utf8) }
+        for bytes in odd { #expect(bytes.withUnsafeBufferPointer { table.days($0.baseAddress!) } == nil) }
+    }
+}

@@ -46,6 +46,7 @@ extension CSVParseContext {
         let nulls = self.nulls
         let emptyIsNull = nulls.emptyIsNull
         let datesAllowed = pattern == nil
+        let months = CSVMonthTable.shared
         let last = columns - 1
         let firstRow = rows
         var row = rows
@@ -115,6 +116,11 @@ extension CSVParseContext {
                         days = 0
                         events[pending] = column << 8 | CSVFusedPlan.nullEvent
                         pending &+= 1
+                    } else if fieldStart + 10 <= count, datesAllowed, let tableDays = months.days(base + fieldStart) {
+                        days = Int64(tableDays)
+                        dateKeys[column] = key
+                        dateDays[column] = days
+                        fieldEnd = fieldStart + 10
                     } else if fieldStart + 10 <= count, datesAllowed,
                               let date = CSVFastPath.isoDate(base + fieldStart, 10), date.isValid {
                         days = Int64(date.days)
