@@ -38,7 +38,8 @@ struct CSVStringMergeTests {
     }
 
     static func check(_ chunks: [[String]]) {
-        let merge = CSVStringMerge(dictionaries(chunks))
+        let built = dictionaries(chunks)
+        let merge = CSVStringMerge(arenas: built.map(\.arena), offsets: built.map(\.offsets))
         defer { merge.deallocate() }
         let expected = reference(chunks)
         let strings = (0..<merge.offsets.count - 1).map { code in

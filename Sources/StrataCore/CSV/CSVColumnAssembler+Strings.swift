@@ -6,9 +6,10 @@ extension CSVLoader {
     /// - Complexity: O(rows + distinct bytes); the distinct texts are copied once, and
     ///   no `String` is made (see ``StringDictionary``).
     static func assembleStrings(_ chunks: inout [CSVColumnChunk], rows: [Int], total: Int) -> ColumnData {
-        let merge = CSVStringMerge(chunks.map(\.dictionary))
+        for index in chunks.indices { chunks[index].keepTextsOnly() }
+        let merge = CSVStringMerge(arenas: chunks.map(\.arena), offsets: chunks.map(\.offsets))
         defer { merge.deallocate() }
-        for index in chunks.indices { chunks[index].dictionary = CSVByteDictionary() }
+        for index in chunks.indices { (chunks[index].arena, chunks[index].offsets) = ([], [0]) }
         let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = total
             guard let target = buffer.baseAddress, let mapBase = merge.codes.baseAddress else { return }

@@ -8,10 +8,17 @@ extension CSVLoader {
         let byColumn = UnsafeMutableBufferPointer<[CSVColumnChunk]>.allocate(capacity: max(types.count, 1))
         byColumn.initialize(repeating: [])
         defer { byColumn.deinitialize(); byColumn.deallocate() }
-        for column in types.indices { byColumn[column] = chunks.map { $0.columns[column] } }
+        var costs = [Int](repeating: 0, count: types.count)
+        for column in types.indices {
+            byColumn[column] = chunks.map { $0.columns[column] }
+            for chunk in byColumn[column].indices {
+                costs[column] += byColumn[column][chunk].dictionary.count
+                byColumn[column][chunk].keepTextsOnly()
+            }
+        }
+        // The chunk dictionaries' hash indexes are freed here, before any column is built.
         chunks = []
         // The costliest columns (most distinct texts to merge) start first.
-        let costs = types.indices.map { column in byColumn[column].reduce(0) { $0 + $1.dictionary.count } }
         let order = types.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
         nonisolated(unsafe) let shared = byColumn
         let built = CSVParallel.map(count: types.count, threads: threads) { task in

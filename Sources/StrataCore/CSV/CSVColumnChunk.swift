@@ -11,6 +11,9 @@ struct CSVColumnChunk {
     var codes = ContiguousArray<UInt32>()
     var nullRows = ContiguousArray<Int32>()
     var dictionary = CSVByteDictionary()
+    /// The dictionary's texts once its hash index is no longer needed (``keepTextsOnly()``).
+    var arena = ContiguousArray<UInt8>()
+    var offsets: ContiguousArray<Int> = [0]
     /// Values still in pass 1's buffers (column `rawColumn`), used in place of the array
     /// that matches `type`; the assembler copies them out and frees them.
     var raw: CSVValueBuffers?
@@ -25,6 +28,15 @@ struct CSVColumnChunk {
         case .bool: bools.reserveCapacity(capacity)
         case .string: codes.reserveCapacity(capacity)
         }
+    }
+
+    /// Keeps the dictionary's texts and frees its hash index (a third to a half of its
+    /// memory), once no more codes will be looked up: before columns are assembled.
+    mutating func keepTextsOnly() {
+        guard dictionary.count > 0 else { return }
+        arena = dictionary.arena
+        offsets = dictionary.offsets
+        dictionary = CSVByteDictionary()
     }
 
     var count: Int {

@@ -1,4 +1,4 @@
-/// Merges one string column's chunk dictionaries into column-wide codes in first-seen order.
+/// Merges one string column's chunk texts (their dictionaries' arenas) into column-wide codes in first-seen order.
 ///
 /// Probing one big table with every chunk entry misses the cache on nearly every probe for
 /// near-unique text (names, phone numbers: a million entries, a 16 MB table). The merge
@@ -22,21 +22,24 @@ struct CSVStringMerge {
     /// then stays within a 256 KB L2 cache.
     private static let partitionEntries = 1 << 14
 
+    /// Merges chunk texts given as byte arenas and offsets (chunk `c`'s local code `k` is
+    /// `arenas[c][offsets[c][k]..<offsets[c][k + 1]]`), e.g. ``CSVByteDictionary``'s.
     /// - Complexity: O(entries + their bytes); the distinct texts are copied once.
-    init(_ dictionaries: [CSVByteDictionary]) {
+    init(arenas: [ContiguousArray<UInt8>], offsets: [ContiguousArray<Int>]) {
+        let chunkTexts = CSVChunkTexts(arenas: arenas, offsets: offsets)
         var base = [0]
-        base.reserveCapacity(dictionaries.count + 1)
-        for dictionary in dictionaries { base.append(base[base.count - 1] + dictionary.count) }
+        base.reserveCapacity(chunkTexts.count + 1)
+        for chunk in 0..<chunkTexts.count { base.append(base[base.count - 1] + chunkTexts.entries(chunk)) }
         entryBase = base
         let total = base[base.count - 1]
         codes = .allocate(capacity: max(total, 1))
         if total == 0 { return }
-        // The dictionaries are alive and unchanged for the whole merge (`withExtendedLifetime`):
+        // The arenas are alive and unchanged for the whole merge (`withExtendedLifetime`):
         // their buffers' addresses stay valid outside the closures that produced them.
-        withExtendedLifetime(dictionaries) {
-            let texts = CSVEntryTexts(dictionaries)
+        withExtendedLifetime(chunkTexts) {
+            let texts = CSVEntryTexts(chunkTexts)
             defer { texts.deallocate() }
-            if dictionaries.count == 1 {
+            if chunkTexts.count == 1 {
                 // One chunk: its codes are already the column's.
                 for code in 0..<total { codes[code] = UInt32(code) }
             } else {
@@ -170,15 +173,15 @@ struct CSVEntryTexts {
     private let lengths: UnsafeMutableBufferPointer<Int32>
 
     /// The caller keeps `dictionaries` alive and unchanged while this is used.
-    init(_ dictionaries: [CSVByteDictionary]) {
-        let total = dictionaries.reduce(0) { $0 + $1.count }
+    init(_ dictionaries: CSVChunkTexts) {
+        let total = (0..<dictionaries.count).reduce(0) { $0 + dictionaries.entries($1) }
         starts = .allocate(capacity: max(total, 1))
         lengths = .allocate(capacity: max(total, 1))
         var entry = 0
-        for dictionary in dictionaries {
-            let arenaBase = dictionary.arena.withUnsafeBufferPointer { $0.baseAddress } ?? CSVEntryTexts.emptyText
-            dictionary.offsets.withUnsafeBufferPointer { offsets in
-                for code in 0..<dictionary.count {
+        for chunk in 0..<dictionaries.count {
+            let arenaBase = dictionaries.arenas[chunk].withUnsafeBufferPointer { $0.baseAddress } ?? CSVEntryTexts.emptyText
+            dictionaries.offsets[chunk].withUnsafeBufferPointer { offsets in
+                for code in 0..<dictionaries.entries(chunk) {
                     starts[entry] = arenaBase + offsets[code]
                     lengths[entry] = Int32(truncatingIfNeeded: offsets[code + 1] - offsets[code])
                     entry += 1
@@ -217,3 +220,13 @@ struct CSVEntryTexts {
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Chunk texts as arenas and offsets (see ``CSVStringMerge/init(arenas:offsets:)``).
+struct CSVChunkTexts {
+    let arenas: [ContiguousArray<UInt8>]
+    let offsets: [ContiguousArray<Int>]
+
+    var count: Int { arenas.count }
+
+    func entries(_ chunk: Int) -> Int { max(offsets[chunk].count - 1, 0) }
+}
