@@ -24,7 +24,7 @@ extension Column {
         case .double(let values): newData = .double(Column.pick(values, rows, zero: 0, hasMissing: hasMissing))
         case .bool(let values): newData = .bool(Column.pick(values, rows, zero: false, hasMissing: hasMissing))
         case .string(let codes, let dictionary):
-            newData = .string(codes: Column.pick(codes, rows, zero: 0, hasMissing: hasMissing), dictionary: dictionary)
+            newData = .string(codes: codes.map(PickCodes(rows: rows, hasMissing: hasMissing)), dictionary: dictionary)
         }
         return Column(type: type, data: newData, validity: newValidity)
     }
@@ -56,7 +56,7 @@ extension Column {
 
     /// `values` at `rows` (`zero` where a row is negative), written straight into the result.
     @inline(__always)
-    private static func pick<T: BitwiseCopyable>(_ values: ContiguousArray<T>, _ rows: RowSelection, zero: T,
+    fileprivate static func pick<T: BitwiseCopyable>(_ values: ContiguousArray<T>, _ rows: RowSelection, zero: T,
                                                  hasMissing: Bool) -> ContiguousArray<T> {
         values.withUnsafeBufferPointer { source in
             rows.withUnsafeBufferPointer { selected in
@@ -74,6 +74,15 @@ extension Column {
                 }
             }
         }
+    }
+}
+
+/// Codes at the selected rows, in their stored width.
+private struct PickCodes: DictionaryCodesTransform {
+    let rows: RowSelection
+    let hasMissing: Bool
+    func run<Code: DictionaryCode>(_ codes: ContiguousArray<Code>) -> ContiguousArray<Code> {
+        Column.pick(codes, rows, zero: 0, hasMissing: hasMissing)
     }
 }
 

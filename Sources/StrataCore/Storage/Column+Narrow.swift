@@ -13,10 +13,18 @@ extension Column {
     }
 
     /// The column with narrow `Int32` storage when it is `int64` or `decimal` and every
-    /// non-null value lies in ``narrowRange``; otherwise the column itself. Null rows store 0.
+    /// non-null value lies in ``narrowRange``, or with 8- or 16-bit codes when it is a string
+    /// column whose dictionary allows (``DictionaryCodes``); otherwise the column itself.
+    /// Null rows store 0.
     /// - Complexity: O(rows): one range pass, then one conversion pass when it fits; both
     ///   split into fixed 1M-row chunks over ``Parallelism/threads`` workers.
     public func narrowed() -> Column {
+        if case .string(let codes, let dictionary) = data {
+            return Column(type: type, data: .string(codes: codes.narrowed(dictionaryCount: dictionary.count,
+                                                                            validity: validity),
+                                                    dictionary: dictionary),
+                          validity: validity)
+        }
         guard type == .int64 || type.isDecimal, case .int64(let values) = data else { return self }
         let validity = self.validity
         let count = values.count
@@ -56,10 +64,19 @@ extension Column {
         return Column(type: type, data: .int32(narrow), validity: validity)
     }
 
-    /// The column with `Int64` storage (a copy when it is narrow; otherwise the column itself).
-    /// For cold paths that only handle the wide layout.
+    /// True when a string column stores its codes in fewer than 32 bits.
+    public var hasNarrowCodes: Bool {
+        guard case .string(let codes, _) = data else { return false }
+        return codes.isNarrow
+    }
+
+    /// The column with `Int64` storage or 32-bit string codes (a copy when it is narrow;
+    /// otherwise the column itself). For cold paths that only handle the wide layout.
     /// - Complexity: O(rows) when narrow, O(1) otherwise.
     public func widened() -> Column {
+        if case .string(let codes, let dictionary) = data, codes.isNarrow {
+            return Column(type: type, data: .string(codes: .uint32(codes.wide), dictionary: dictionary), validity: validity)
+        }
         guard isNarrow else { return self }
         return Column(type: type, data: .int64(data.int64Values), validity: validity)
     }

@@ -63,7 +63,7 @@ public struct Column: Sendable {
         case .double(let values): newData = .double(ContiguousArray(values[range]))
         case .bool(let values): newData = .bool(ContiguousArray(values[range]))
         case .string(let codes, let dictionary):
-            newData = .string(codes: ContiguousArray(codes[range]), dictionary: dictionary)
+            newData = .string(codes: codes.map(SliceCodes(range: range)), dictionary: dictionary)
         }
         return Column(type: type, data: newData, validity: newValidity)
     }
@@ -77,5 +77,13 @@ public struct Column: Sendable {
         default:
             false
         }
+    }
+}
+
+/// The codes of `range`.
+private struct SliceCodes: DictionaryCodesTransform {
+    let range: Range<Int>
+    func run<Code: DictionaryCode>(_ codes: ContiguousArray<Code>) -> ContiguousArray<Code> {
+        ContiguousArray(codes[range])
     }
 }

@@ -7,8 +7,14 @@ public enum ColumnData: Sendable {
     case int32(ContiguousArray<Int32>)
     case double(ContiguousArray<Double>)
     case bool(ContiguousArray<Bool>)
-    /// Dictionary-encoded strings: `codes[row]` indexes `dictionary`.
-    case string(codes: ContiguousArray<UInt32>, dictionary: StringDictionary)
+    /// Dictionary-encoded strings: `codes[row]` indexes `dictionary`; the codes are stored
+    /// 8, 16 or 32 bits wide (see ``DictionaryCodes``).
+    case string(codes: DictionaryCodes, dictionary: StringDictionary)
+
+    /// Dictionary-encoded strings with 32-bit codes (narrowed later by ``Column/narrowed()``).
+    public static func string(codes: ContiguousArray<UInt32>, dictionary: StringDictionary) -> ColumnData {
+        .string(codes: .uint32(codes), dictionary: dictionary)
+    }
 
     public var count: Int {
         switch self {
@@ -27,7 +33,7 @@ public enum ColumnData: Sendable {
         case .int32: MemoryLayout<Int32>.stride
         case .double: MemoryLayout<Double>.stride
         case .bool: MemoryLayout<Bool>.stride
-        case .string: MemoryLayout<UInt32>.stride
+        case .string(let codes, _): codes.elementSize
         }
     }
 

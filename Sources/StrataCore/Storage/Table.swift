@@ -52,7 +52,8 @@ public struct Table: Sendable {
 }
 
 extension Table {
-    /// Every `int64` and `decimal` column that fits stored narrow (see ``Column/narrowed()``).
+    /// Every `int64` and `decimal` column that fits, and every string column's codes, stored
+    /// narrow (see ``Column/narrowed()``).
     /// In place, one column at a time, so a uniquely held table never holds both layouts of
     /// more than one column.
     /// - Complexity: O(rows × columns)

@@ -64,7 +64,7 @@ extension Frame {
         case .double(let constants): data = .double(try Self.fill(constants, matches, count: rowCount))
         case .bool(let constants): data = .bool(try Self.fill(constants, matches, count: rowCount))
         case .string(let codes, let dictionary):
-            data = .string(codes: try Self.fill(codes, matches, count: rowCount), dictionary: dictionary)
+            data = .string(codes: try Self.fill(codes.wide, matches, count: rowCount), dictionary: dictionary)
         }
         return Column(type: type, data: data, validity: validity)
     }
@@ -150,8 +150,9 @@ struct Piece {
                 let (codes, own) = piece.column.data.stringCodes
                 var translation = ContiguousArray<UInt32>(repeating: 0, count: max(own.count, 1))
                 for (code, text) in own.values.enumerated() { translation[code] = dictionary.code(for: text) }
+                let wideCodes = codes.wide  // a piece holds the rows of one arm: a cold path
                 recoded.append(try translation.withUnsafeBufferPointer { lookup in
-                    try unaryMap(codes) { (Int($0) < lookup.count ? lookup[Int($0)] : 0, false) }.0
+                    try unaryMap(wideCodes) { (Int($0) < lookup.count ? lookup[Int($0)] : 0, false) }.0
                 })
             }
             data = .string(codes: try scatter(pieces, recoded, count: count, zero: 0), dictionary: dictionary)

@@ -75,7 +75,7 @@ extension Frame {
         let column = try evaluate(expr, site: site)
         guard column.type == .string else { throw Diagnostic("internal error: expected a string, found \(column.type)") }
         let (codes, dictionary) = column.data.stringCodes
-        return (.values(codes), dictionary, column.validity)
+        return (codes.operand, dictionary, column.validity)
     }
 }
 

@@ -104,8 +104,8 @@ extension ColumnData {
         return []
     }
 
-    var stringCodes: (codes: ContiguousArray<UInt32>, dictionary: StringDictionary) {
+    var stringCodes: (codes: DictionaryCodes, dictionary: StringDictionary) {
         if case .string(let codes, let dictionary) = self { return (codes, dictionary) }
-        return ([], StringDictionary())
+        return (.uint32([]), StringDictionary())
     }
 }

@@ -94,7 +94,7 @@ extension Frame {
             let table = ContiguousArray((0..<max(dictionary.count, 1)).map { code in
                 code < dictionary.count && wanted.contains(dictionary.values[code])
             })
-            members = try table.withUnsafeBufferPointer { lookup in try unaryMap(codes) { (lookup[Int($0)], false) }.0 }
+            members = try codes.lookup(table)
         }
         return (members, listHasNull)
     }

@@ -55,7 +55,7 @@ extension Frame {
             guard let code = dictionary.existingCode(for: text) else {
                 return op == .equal ? [] : try selectRows(count: rowCount, validity: column.validity, within: within) { _ in true }
             }
-            return try selectCompare(op, .values(codes), .scalar(code), validity: column.validity, within: within, rowCount: rowCount)
+            return try selectCodes(op, codes, code, validity: column.validity, within: within)
         default:
             let table = ContiguousArray((0..<max(dictionary.count, 1)).map { code in
                 code < dictionary.count && op.holds(StringOrder.compare(dictionary.values[code], text))

@@ -118,14 +118,5 @@ extension Frame {
             try selectRows(count: rowCount, validity: column.validity, within: within) { flags[$0] != negated }
         }
     }
-
-    /// Rows whose string code maps to `true` in `table` (one entry per dictionary code).
-    func selectByTable(_ codes: ContiguousArray<UInt32>, _ table: ContiguousArray<Bool>, validity: Bitmap?,
-                       within: RowSelection?) throws -> RowSelection {
-        try codes.withUnsafeBufferPointer { codeBuffer in
-            try table.withUnsafeBufferPointer { lookup in
-                try selectRows(count: rowCount, validity: validity, within: within) { lookup[Int(codeBuffer[$0])] }
-            }
-        }
-    }
 }
+

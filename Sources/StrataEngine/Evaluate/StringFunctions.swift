@@ -81,9 +81,7 @@ extension Frame {
         for (code, text) in dictionary.values.enumerated() {
             translation[code] = result.code(for: upper ? text.uppercased() : text.lowercased())
         }
-        let mapped = try translation.withUnsafeBufferPointer { lookup in
-            try unaryMap(codes) { (lookup[Int($0)], false) }.0
-        }
+        let mapped = try codes.lookup(translation)
         return Column(type: .string, data: .string(codes: mapped, dictionary: result), validity: column.validity)
     }
 
@@ -93,9 +91,7 @@ extension Frame {
         let (codes, dictionary) = column.data.stringCodes
         var lengths = ContiguousArray<Int64>(repeating: 0, count: max(dictionary.count, 1))
         for (code, text) in dictionary.values.enumerated() { lengths[code] = Int64(text.count) }
-        let values = try lengths.withUnsafeBufferPointer { lookup in
-            try unaryMap(codes) { (lookup[Int($0)], false) }.0
-        }
+        let values = try codes.lookup(lengths)
         return Column(type: .int64, data: .int64(values), validity: column.validity)
     }
 }

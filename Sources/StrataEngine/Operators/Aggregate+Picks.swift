@@ -19,7 +19,11 @@ extension AggregateContext {
         case .string(let codes, let dictionary):
             let ranks = SortOrder.ranks(dictionary)
             rows = try ranks.withUnsafeBufferPointer { ranks in
-                try bestRows(codes, column.validity, largest: largest, initial: 0) { ranks[Int($0)] }
+                switch codes {
+                case .uint8(let codes): try bestRows(codes, column.validity, largest: largest, initial: 0) { ranks[Int($0)] }
+                case .uint16(let codes): try bestRows(codes, column.validity, largest: largest, initial: 0) { ranks[Int($0)] }
+                case .uint32(let codes): try bestRows(codes, column.validity, largest: largest, initial: 0) { ranks[Int($0)] }
+                }
             }
         }
         return column.gather(rows)

@@ -31,7 +31,11 @@ struct ColumnProfile {
         case (.bool, .bool(let values)):
             profile.scanBools(values, validity: validity)
         case (.string, .string(let codes, let dictionary)):
-            profile.scanStrings(codes, dictionary: dictionary, validity: validity)
+            switch codes {
+            case .uint8(let codes): profile.scanStrings(codes, dictionary: dictionary, validity: validity)
+            case .uint16(let codes): profile.scanStrings(codes, dictionary: dictionary, validity: validity)
+            case .uint32(let codes): profile.scanStrings(codes, dictionary: dictionary, validity: validity)
+            }
         default:
             preconditionFailure("column data does not match \(column.type)")
         }
@@ -89,9 +93,10 @@ struct ColumnProfile {
         }
     }
 
-    private mutating func scanStrings(_ codes: ContiguousArray<UInt32>, dictionary: StringDictionary, validity: Bitmap?) {
+    private mutating func scanStrings<Code: DictionaryCode>(_ codes: ContiguousArray<Code>, dictionary: StringDictionary,
+                                                            validity: Bitmap?) {
         var used = ContiguousArray<Bool>(repeating: false, count: dictionary.count)
-        var firstCode: UInt32?
+        var firstCode: Code?
         let isValid = ValidityCheck(validity)
         used.withUnsafeMutableBufferPointer { usedBuffer in
             codes.withUnsafeBufferPointer { codeBuffer in
@@ -107,7 +112,7 @@ struct ColumnProfile {
             }
         }
         guard let firstCode else { return }
-        example = .string(dictionary[firstCode])
+        example = .string(dictionary[UInt32(firstCode)])
         // Dictionary-sized work from here on, not row-sized.
         var low: String?
         var high: String?

@@ -52,9 +52,9 @@ enum JoinKeys {
                                      cardinality: UInt64(Int64(maximum) - Int64(minimum)) + 1)
         case (.string(let leftCodes, let leftDictionary), .string(let rightCodes, let rightDictionary)):
             let translation = ContiguousArray(leftDictionary.values.lazy.map { rightDictionary.existingCode(for: $0) ?? .max })
-            return try visitor.visit(left: StringCodes(codes: leftCodes, translation: translation, validity: left.validity),
-                                     right: StringCodes(codes: rightCodes, translation: nil, validity: right.validity),
-                                     cardinality: UInt64(rightDictionary.count))
+            return try leftCodes.withCodes(JoinStrings(visitor: visitor, translation: translation, leftValidity: left.validity,
+                                                       right: rightCodes, rightValidity: right.validity,
+                                                       cardinality: UInt64(rightDictionary.count)))
         case (.bool(let leftValues), .bool(let rightValues)):
             return try visitor.visit(left: BoolCodes(values: leftValues, validity: left.validity),
                                      right: BoolCodes(values: rightValues, validity: right.validity), cardinality: 2)
@@ -117,5 +117,30 @@ struct JoinDenseVisitor: JoinCodesVisitor {
             }
         }
         return (leftCodes, rightCodes, UInt64(max(map.count, 1)))
+    }
+}
+
+/// A string key pair in the stored widths of both sides' codes (one switch per side).
+private struct JoinStrings<Visitor: JoinCodesVisitor>: DictionaryCodesBody {
+    let visitor: Visitor
+    let translation: ContiguousArray<UInt32>
+    let leftValidity: Bitmap?
+    let right: DictionaryCodes
+    let rightValidity: Bitmap?
+    let cardinality: UInt64
+
+    func run<Code: DictionaryCode>(_ codes: ContiguousArray<Code>) throws -> Visitor.Result {
+        let left = StringCodes(codes: codes, translation: translation, validity: leftValidity)
+        switch right {
+        case .uint8(let codes):
+            return try visitor.visit(left: left, right: StringCodes(codes: codes, translation: nil, validity: rightValidity),
+                                     cardinality: cardinality)
+        case .uint16(let codes):
+            return try visitor.visit(left: left, right: StringCodes(codes: codes, translation: nil, validity: rightValidity),
+                                     cardinality: cardinality)
+        case .uint32(let codes):
+            return try visitor.visit(left: left, right: StringCodes(codes: codes, translation: nil, validity: rightValidity),
+                                     cardinality: cardinality)
+        }
     }
 }

@@ -33,10 +33,10 @@ struct Int32Codes: RowCodes {
     }
 }
 
-/// Dictionary codes, optionally translated into another dictionary's codes
-/// (`UInt32.max` = the string is absent there, so the row matches nothing).
-struct StringCodes: RowCodes {
-    let codes: ContiguousArray<UInt32>
+/// Dictionary codes (in their stored width), optionally translated into another dictionary's
+/// codes (`UInt32.max` = the string is absent there, so the row matches nothing).
+struct StringCodes<Code: DictionaryCode>: RowCodes {
+    let codes: ContiguousArray<Code>
     let translation: ContiguousArray<UInt32>?
     let validity: Bitmap?
 
@@ -115,7 +115,13 @@ enum KeyEncoding {
             let span = UInt64(Int64(maximum) - Int64(minimum))
             return try visitor.visit(Int32Codes(values: values, minimum: minimum, validity: validity),
                                      cardinality: span + 1)
-        case .string(let codes, let dictionary):
+        case .string(.uint8(let codes), let dictionary):
+            return try visitor.visit(StringCodes(codes: codes, translation: nil, validity: validity),
+                                     cardinality: UInt64(dictionary.count))
+        case .string(.uint16(let codes), let dictionary):
+            return try visitor.visit(StringCodes(codes: codes, translation: nil, validity: validity),
+                                     cardinality: UInt64(dictionary.count))
+        case .string(.uint32(let codes), let dictionary):
             return try visitor.visit(StringCodes(codes: codes, translation: nil, validity: validity),
                                      cardinality: UInt64(dictionary.count))
         case .bool(let values):

@@ -39,8 +39,8 @@ struct DoubleOrder: OrderedCodes {
 }
 
 /// Strings by the rank of their code in the sorted dictionary.
-struct RankOrder: OrderedCodes {
-    let codes: ContiguousArray<UInt32>
+struct RankOrder<Code: DictionaryCode>: OrderedCodes {
+    let codes: ContiguousArray<Code>
     let ranks: ContiguousArray<UInt32>
     let validity: Bitmap?
 
@@ -84,7 +84,11 @@ struct SortKeyCodes {
         case .bool(let values): return try make(BoolOrder(values: values, validity: validity), descending, rowCount)
         case .string(let codes, let dictionary):
             let ranks = SortOrder.ranks(dictionary)
-            return try make(RankOrder(codes: codes, ranks: ranks, validity: validity), descending, rowCount)
+            switch codes {
+            case .uint8(let codes): return try make(RankOrder(codes: codes, ranks: ranks, validity: validity), descending, rowCount)
+            case .uint16(let codes): return try make(RankOrder(codes: codes, ranks: ranks, validity: validity), descending, rowCount)
+            case .uint32(let codes): return try make(RankOrder(codes: codes, ranks: ranks, validity: validity), descending, rowCount)
+            }
         }
     }
 

@@ -35,13 +35,20 @@ public enum UnionOperator {
         case (.string(let a, let topDictionary), .string(let b, let bottomDictionary)):
             var dictionary = topDictionary
             let mapping = ContiguousArray(bottomDictionary.values.lazy.map { dictionary.code(for: $0) })
-            var codes = a
+            // The merged dictionary may need wider codes than either side: merge as UInt32, then
+            // narrow again when a side was narrow.
+            var codes = a.wide
             codes.reserveCapacity(a.count + b.count)
+            let bottomCodes = b.wide
             mapping.withUnsafeBufferPointer { mapping in
                 // A null row's code may lie outside the dictionary; it stays null, so any code will do.
-                for code in b { codes.append(Int(code) < mapping.count ? mapping[Int(code)] : 0) }
+                for code in bottomCodes { codes.append(Int(code) < mapping.count ? mapping[Int(code)] : 0) }
             }
-            data = .string(codes: codes, dictionary: dictionary)
+            let merged = DictionaryCodes.uint32(codes)
+            let narrow = a.isNarrow || b.isNarrow
+            data = .string(codes: narrow ? merged.narrowed(dictionaryCount: dictionary.count, validity: validity(top, bottom))
+                                         : merged,
+                           dictionary: dictionary)
         default:
             preconditionFailure("column storage differs for equal types")
         }

@@ -17,9 +17,10 @@ struct EventTally {
         counts = ContiguousArray(repeating: 0, count: groups.count * ruleCount)
         lastDay = ContiguousArray(repeating: Int32.min, count: groups.count)
         let kindColumn = input.columns[spec.kind]
-        guard case .string(let kindCodes, let dictionary) = kindColumn.data else {
+        guard case .string(let storedCodes, let dictionary) = kindColumn.data else {
             throw Diagnostic("score needs a string column of event kinds")
         }
+        let kindCodes = storedCodes.wide  // narrow codes read as UInt32 (a copy)
         // Dictionary code → rule index (−1: not in the rules); the first rule of a kind wins.
         var ruleOf = ContiguousArray<Int32>(repeating: -1, count: dictionary.count)
         for (index, rule) in spec.rules.enumerated().reversed() {

@@ -69,9 +69,11 @@ public enum RFMOperator {
         context.record(RFMReport(method: spec.method, bins: spec.bins, nested: spec.nested, customers: count,
                                  asOf: spec.asOf, scheme: spec.scheme.name, rows: r.rows + f.rows + m.rows,
                                  means: spec.scheme.usesMeanSplit ? means : nil))
-        // Recency, frequency, scores and the rfm code are small integers: stored narrow.
+        // Recency, frequency, scores and the rfm code are small integers, segment names a small
+        // dictionary: stored narrow.
         let columns = [keys, recencyColumn, frequencyColumn, measures.monetaryColumn].map { $0.narrowed() }
-            + scoreColumns.map { $0.narrowed() } + [Column(type: .int64, data: .int64(rfm)).narrowed()] + segments
+            + scoreColumns.map { $0.narrowed() } + [Column(type: .int64, data: .int64(rfm)).narrowed()]
+            + segments.map { $0.narrowed() }
         return Table(fields: RFMSpec.outputFields(input: input.fields, spec: spec), columns: columns)
     }
 

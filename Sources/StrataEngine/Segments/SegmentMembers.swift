@@ -168,7 +168,7 @@ extension Frame {
         if column.type == .string {
             let (codes, dictionary) = column.data.stringCodes
             let table = members.membership(dictionary)
-            return try table.withUnsafeBufferPointer { lookup in try unaryMap(codes) { (lookup[Int($0)], false) }.0 }
+            return try codes.lookup(table)
         }
         return try members.membership(column.data.int64Values)
     }

@@ -142,7 +142,7 @@ enum SegmentOutcome {
         case (.string(let keyCodes, let keyDictionary), .string(let codes, let dictionary)):
             var first: [String: Int32] = [:]
             for row in (0..<codes.count).reversed() where !sourceKey.isNull(row) { first[dictionary[codes[row]]] = Int32(row) }
-            for (index, code) in keyCodes.enumerated() { rows[index] = first[keyDictionary[code]] ?? -1 }
+            for index in keyCodes.indices { rows[index] = first[keyDictionary[keyCodes[index]]] ?? -1 }
         default:
             throw Diagnostic("\(keyColumn) has another type in the table the columns come from", at: .statement(site))
         }
