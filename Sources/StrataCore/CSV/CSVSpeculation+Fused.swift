@@ -17,7 +17,7 @@ extension CSVSpeculation {
     }
 
     /// Adds the shapes of the texts the fused loop counted (see
-    /// ``CSVValueBuffers/countCode(_:_:)``) to `stats`: each distinct text is classified once
+    /// ``CSVValueBuffers/countCodes(_:rows:nullRows:codes:)``) to `stats`: each distinct text is classified once
     /// and weighted by its count, which equals classifying every occurrence.
     func classifyCountedTexts(_ column: Int, pattern: CSVDatePattern?, into stats: inout CSVColumnStats) {
         let counts = buffers.codeCounts(column)

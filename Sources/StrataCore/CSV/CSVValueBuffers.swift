@@ -26,7 +26,8 @@ final class CSVValueBuffers: @unchecked Sendable {
     /// Null row indexes (Int32) per column.
     let nulls: UnsafeMutablePointer<Slot>
     /// Per column, how often each dictionary code was taken by the fused loop (UInt32 per
-    /// code): those values' shapes are classified once per distinct text.
+    /// code, see ``countCodes(_:rows:nullRows:codes:)``): those values' shapes are classified
+    /// once per distinct text.
     let codeCounts: UnsafeMutablePointer<Slot>
     /// Element width per column in bytes (0 until the column's kind is decided).
     let widths: UnsafeMutablePointer<Int>
@@ -114,19 +115,6 @@ final class CSVValueBuffers: @unchecked Sendable {
             if outOfMemory { return false }
         }
         return true
-    }
-
-    /// Counts one more occurrence of `code` in `column`.
-    @inline(__always)
-    func countCode(_ column: Int, _ code: UInt32) {
-        let slot = codeCounts + column
-        let index = Int(code)
-        if index >= slot.pointee.count {
-            growCounts(slot, to: index + 1)
-            if outOfMemory { return }
-        }
-        let counts = slot.pointee.base.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self)
-        counts[index] &+= 1
     }
 
     /// Counts the codes of `column`'s rows in `rows` (its values), less the `nullRows` null
