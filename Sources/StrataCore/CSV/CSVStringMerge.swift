@@ -58,13 +58,10 @@ struct CSVStringMerge {
         var bits = 0
         while (total >> bits) > CSVStringMerge.partitionEntries, bits < 12 { bits += 1 }
         let partitions = 1 << bits
-        let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
-        defer { hashes.deallocate() }
         var counts = [Int](repeating: 0, count: partitions + 1)
         for entry in 0..<total {
             let text = texts.bytes(entry)
             let hash = CSVByteDictionary.hash(text.base, text.count)
-            hashes[entry] = hash
             counts[bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits))] += 1
         }
         // Counting sort by partition, stable: each partition lists its entries in global order.
@@ -74,12 +71,19 @@ struct CSVStringMerge {
             starts[partition + 1] = starts[partition] + counts[partition]
             largest = max(largest, counts[partition])
         }
+        // Hashes are computed again here rather than kept by entry: the probes below then
+        // read them in partition order, not one cache line per entry.
         let order = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: total)
         defer { order.deallocate() }
+        let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
+        defer { hashes.deallocate() }
         var fill = starts
         for entry in 0..<total {
-            let partition = bits == 0 ? 0 : Int(truncatingIfNeeded: hashes[entry] >> UInt64(64 - bits))
+            let text = texts.bytes(entry)
+            let hash = CSVByteDictionary.hash(text.base, text.count)
+            let partition = bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
             order[fill[partition]] = UInt32(entry)
+            hashes[fill[partition]] = hash
             fill[partition] += 1
         }
         var size = 16
@@ -95,7 +99,7 @@ struct CSVStringMerge {
             slots.update(repeating: 0, count: tableSize)
             for position in starts[partition]..<starts[partition + 1] {
                 let entry = Int(order[position])
-                let hash = hashes[entry]
+                let hash = hashes[position]
                 let tag = (hash >> 24) & 0xFFFF_FFFF
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 var first = entry
