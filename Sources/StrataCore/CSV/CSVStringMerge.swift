@@ -59,9 +59,8 @@ struct CSVStringMerge {
         while (total >> bits) > CSVStringMerge.partitionEntries, bits < 12 { bits += 1 }
         let partitions = 1 << bits
         var counts = [Int](repeating: 0, count: partitions + 1)
-        for entry in 0..<total {
-            let text = texts.bytes(entry)
-            let hash = CSVByteDictionary.hash(text.base, text.count)
+        texts.forEach { _, base, count in
+            let hash = CSVByteDictionary.hash(base, count)
             counts[bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits))] += 1
         }
         // Counting sort by partition, stable: each partition lists its entries in global order.
@@ -78,9 +77,8 @@ struct CSVStringMerge {
         let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
         defer { hashes.deallocate() }
         var fill = starts
-        for entry in 0..<total {
-            let text = texts.bytes(entry)
-            let hash = CSVByteDictionary.hash(text.base, text.count)
+        texts.forEach { entry, base, count in
+            let hash = CSVByteDictionary.hash(base, count)
             let partition = bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
             order[fill[partition]] = UInt32(entry)
             hashes[fill[partition]] = hash
@@ -144,8 +142,9 @@ struct CSVStringMerge {
         var distinct = 0
         var bytes = 0
         var next: UInt32 = 0
-        for entry in 0..<total where codes[entry] == next {
-            bytes += texts.bytes(entry).count
+        texts.forEach { entry, _, count in
+            guard codes[entry] == next else { return }
+            bytes += count
             distinct += 1
             next += 1
         }
@@ -154,12 +153,12 @@ struct CSVStringMerge {
             initialized = 0
             next = 0
             offsets.withUnsafeMutableBufferPointer { offsets in
-                for entry in 0..<total where codes[entry] == next {
-                    let text = texts.bytes(entry)
-                    if text.count > 0, let target = buffer.baseAddress {
-                        (target + initialized).initialize(from: text.base, count: text.count)
+                texts.forEach { entry, base, count in
+                    guard codes[entry] == next else { return }
+                    if count > 0, let target = buffer.baseAddress {
+                        (target + initialized).initialize(from: base, count: count)
                     }
-                    initialized += text.count
+                    initialized += count
                     next += 1
                     offsets[Int(next)] = initialized
                 }
@@ -169,28 +168,27 @@ struct CSVStringMerge {
     }
 }
 
-/// Every chunk entry's bytes, addressed by global entry index.
+/// Every chunk entry's bytes, by global entry index: read in order with ``forEach(_:)``,
+/// or one at a time with ``bytes(_:)`` (a binary search over the chunks, for the rare
+/// byte comparisons) — no per-entry table, so the merge holds little beside the texts.
 struct CSVEntryTexts {
-    /// Per entry: where its bytes start.
-    private let starts: UnsafeMutableBufferPointer<UnsafePointer<UInt8>>
-    /// Per entry, one more: `lengths` is the difference of consecutive `ends`.
-    private let lengths: UnsafeMutableBufferPointer<Int32>
+    private let arenaBases: UnsafeMutableBufferPointer<UnsafePointer<UInt8>>
+    private let offsetBases: UnsafeMutableBufferPointer<UnsafePointer<Int>>
+    /// Chunk `c`'s entries are `entryBase[c]..<entryBase[c + 1]`.
+    private let entryBase: UnsafeMutableBufferPointer<Int>
+    private let chunkCount: Int
 
-    /// The caller keeps `dictionaries` alive and unchanged while this is used.
-    init(_ dictionaries: CSVChunkTexts) {
-        let total = (0..<dictionaries.count).reduce(0) { $0 + dictionaries.entries($1) }
-        starts = .allocate(capacity: max(total, 1))
-        lengths = .allocate(capacity: max(total, 1))
-        var entry = 0
-        for chunk in 0..<dictionaries.count {
-            let arenaBase = dictionaries.arenas[chunk].withUnsafeBufferPointer { $0.baseAddress } ?? CSVEntryTexts.emptyText
-            dictionaries.offsets[chunk].withUnsafeBufferPointer { offsets in
-                for code in 0..<dictionaries.entries(chunk) {
-                    starts[entry] = arenaBase + offsets[code]
-                    lengths[entry] = Int32(truncatingIfNeeded: offsets[code + 1] - offsets[code])
-                    entry += 1
-                }
-            }
+    /// The caller keeps the chunks' arrays alive and unchanged while this is used.
+    init(_ chunks: CSVChunkTexts) {
+        chunkCount = chunks.count
+        arenaBases = .allocate(capacity: max(chunkCount, 1))
+        offsetBases = .allocate(capacity: max(chunkCount, 1))
+        entryBase = .allocate(capacity: chunkCount + 1)
+        entryBase[0] = 0
+        for chunk in 0..<chunkCount {
+            arenaBases[chunk] = chunks.arenas[chunk].withUnsafeBufferPointer { $0.baseAddress } ?? CSVEntryTexts.emptyText
+            offsetBases[chunk] = chunks.offsets[chunk].withUnsafeBufferPointer { $0.baseAddress } ?? CSVEntryTexts.emptyOffsets
+            entryBase[chunk + 1] = entryBase[chunk] + chunks.entries(chunk)
         }
     }
 
@@ -201,21 +199,52 @@ struct CSVEntryTexts {
         return UnsafePointer(pointer)
     }()
 
+    nonisolated(unsafe) private static let emptyOffsets: UnsafePointer<Int> = {
+        let pointer = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+
     func deallocate() {
-        starts.deallocate()
-        lengths.deallocate()
+        arenaBases.deallocate()
+        offsetBases.deallocate()
+        entryBase.deallocate()
     }
 
+    /// Calls `body(entry, bytes, count)` for every entry in global order.
+    @inline(__always)
+    func forEach(_ body: (Int, UnsafePointer<UInt8>, Int) -> Void) {
+        for chunk in 0..<chunkCount {
+            let arena = arenaBases[chunk]
+            let offsets = offsetBases[chunk]
+            let first = entryBase[chunk]
+            for code in 0..<(entryBase[chunk + 1] - first) {
+                body(first + code, arena + offsets[code], offsets[code + 1] - offsets[code])
+            }
+        }
+    }
+
+    /// One entry's bytes.
     @inline(__always)
     func bytes(_ entry: Int) -> (base: UnsafePointer<UInt8>, count: Int) {
-        (starts[entry], Int(lengths[entry]))
+        // entryBase[low] <= entry < entryBase[high]; ends on the (non-empty) chunk holding it.
+        var low = 0
+        var high = chunkCount
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if entryBase[middle] <= entry { low = middle } else { high = middle }
+        }
+        let code = entry - entryBase[low]
+        let offsets = offsetBases[low]
+        return (arenaBases[low] + offsets[code], offsets[code + 1] - offsets[code])
     }
 
     @inline(__always)
     func equal(_ first: Int, _ second: Int) -> Bool {
-        let count = Int(lengths[first])
-        guard count == Int(lengths[second]) else { return false }
-        return count == 0 || memcmp(starts[first], starts[second], count) == 0
+        let one = bytes(first)
+        let other = bytes(second)
+        guard one.count == other.count else { return false }
+        return one.count == 0 || memcmp(one.base, other.base, one.count) == 0
     }
 }
 
