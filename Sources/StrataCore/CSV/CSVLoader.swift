@@ -57,11 +57,16 @@ struct CSVLoader {
         let starts = chunkStarts(scanner, from: dataStart)
         let softEnds = Array(starts.dropFirst()) + [count]
         let dropsPages = dropsParsedPages
-        var scans = CSVParallel.map(count: starts.count, threads: threads) { chunk in
-            let scan = context.scanChunk(from: starts[chunk], softEnd: softEnds[chunk])
+        var firstPass = CSVParallel.map(count: starts.count, threads: threads) { chunk in
+            var scan = context.scanChunk(from: starts[chunk], softEnd: softEnds[chunk])
             if dropsPages { CSVMappedFile.dropPages(base, from: scan.start, to: scan.end) }
-            return scan
+            let texts = scan.takeDictionaryTexts()
+            return (scan, texts)
         }
+        var scans = firstPass.map(\.0)
+        // Per chunk and string column, the speculative dictionaries' texts (their indexes freed).
+        var dictionaryTexts = firstPass.map(\.1)
+        firstPass = []
         if utf8Alarm?.isRaised == true { throw CSVUTF8Retry() }
         if scans.contains(where: \.cancelled) { throw Cancelled() }
         var report = CSVReport(text: text, start: start, path: path, names: names, types: [],
@@ -72,6 +77,7 @@ struct CSVLoader {
                 scans[chunk] = from >= softEnds[chunk]
                     ? CSVChunkScan(start: from, end: from, stats: [])
                     : context.scanChunk(from: from, softEnd: softEnds[chunk])
+                dictionaryTexts[chunk] = []  // the new scan keeps its dictionaries whole
                 if utf8Alarm?.isRaised == true { throw CSVUTF8Retry() }
                 if scans[chunk].cancelled { throw Cancelled() }
             }
@@ -103,7 +109,8 @@ struct CSVLoader {
 
         // Pass 2: typed values per chunk, exact record boundaries from pass 1.
         var parsed = CSVParallel.map(count: scans.count, threads: threads) { chunk in
-            if let reused = scans[chunk].speculation?.reuse(types: types, rows: scans[chunk].rows) {
+            if var reused = scans[chunk].speculation?.reuse(types: types, rows: scans[chunk].rows) {
+                CSVChunkScan.restoreTexts(dictionaryTexts[chunk], into: &reused)
                 return CSVChunkColumns(rows: scans[chunk].rows, columns: reused)
             }
             return context.parseChunk(from: scans[chunk].start, to: scans[chunk].end, expectedRows: scans[chunk].rows)
@@ -113,7 +120,8 @@ struct CSVLoader {
         for chunk in parsed { problems.merge(chunk.problems, keepAll: options.skipBadRows) }
         if problems.problemCount > 0, !options.skipBadRows { throw report.diagnostic(problems) }
 
-        scans = []  // the speculations' dictionaries now live in `parsed` only
+        scans = []  // the speculations' texts now live in `parsed` only
+        dictionaryTexts = []
         let columns = CSVLoader.assembleColumns(types: types, chunks: &parsed, threads: threads)
         if options.isCancelled() { throw Cancelled() }
         let table = Table(fields: zip(names, types).map { Field(name: $0, type: $1) }, columns: columns)
