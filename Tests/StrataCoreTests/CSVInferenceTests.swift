@@ -120,14 +120,39 @@ struct CSVInferenceTests {
         }
         let table = try CSVTest.load(text) { $0.chunkSize = 4096 }.table
         #expect(CSVTest.type(table, "amount") == .decimal(scale: 2))
-        guard case .int64(let values)? = table.column(named: "amount")?.data else {
-            Issue.record("amount is not scaled integers")
+        // Scaled integers (stored narrow when they fit in 32 bits).
+        guard let values = table.column(named: "amount")?.data.int64Values else {
+            Issue.record("amount is missing")
             return
         }
         #expect(values.reduce(0, +) == expectedCents)
         // 0.1 summed ten thousand times is exactly 1000.
         let tenths = "x\n" + String(repeating: "0.1\n", count: 10_000)
-        guard case .int64(let units)? = try CSVTest.load(tenths).table.column(named: "x")?.data else { return }
+        let units = try CSVTest.load(tenths).table.column(named: "x")?.data.int64Values ?? []
         #expect(NumberText.decimal(units.reduce(0, +), scale: 1) == "1000.0")
+    }
+    /// Integer and decimal columns come out of the assembler narrow (`Int32`) when every chunk's
+    /// values fit, wide when one value anywhere does not; the values are the same either way.
+    @Test func assemblerNarrowsColumnsThatFitInThirtyTwoBits() throws {
+        var text = "id,amount,big\n"
+        var ids: [Int64] = [], cents: [Int64] = [], bigs: [Int64] = []
+        for row in 0..<5_000 {
+            let id = Int64(row) * 397 - 900_000
+            let amount = Int64(row % 977) * 101 - 20_000
+            let big = row == 4_321 ? Int64(Int32.max) + 1 : Int64(row)
+            ids.append(id); cents.append(amount); bigs.append(big)
+            text += "\(id),\(NumberText.decimal(amount, scale: 2)),\(row % 10 == 3 ? "" : "\(big)")\n"
+        }
+        for threads in [1, 2] {
+            let table = try CSVTest.load(text) { $0.chunkSize = 4096; $0.threads = threads }.table
+            let id = try #require(table.column(named: "id")), amount = try #require(table.column(named: "amount"))
+            let big = try #require(table.column(named: "big"))
+            #expect(id.isNarrow && amount.isNarrow && !big.isNarrow)
+            #expect(id.data.int64Values == ContiguousArray(ids))
+            #expect(amount.data.int64Values == ContiguousArray(cents))
+            for row in [0, 3, 4_321, 4_999] {
+                #expect(big.value(at: row) == (row % 10 == 3 ? .null : .int(bigs[row])))
+            }
+        }
     }
 }

@@ -50,7 +50,15 @@ extension CSVLoader {
         }
         let data: ColumnData
         switch type {
-        case .int64, .decimal, .timestamp:
+        case .int64, .decimal:
+            // Narrow storage (``Column/narrowed()``) straight from the chunks when every value
+            // fits in 32 bits: the wide column is never built.
+            if fitInt32(chunks) {
+                data = .int32(concatenate(chunks, total: total, { $0.int64s }) { Int32(truncatingIfNeeded: $0) })
+            } else {
+                data = .int64(concatenate(chunks, total: total) { $0.int64s })
+            }
+        case .timestamp:
             data = .int64(concatenate(chunks, total: total) { $0.int64s })
         case .date:
             data = .int32(concatenate(chunks, total: total) { $0.int32s })
@@ -63,6 +71,41 @@ extension CSVLoader {
         }
         chunks = []
         return Column(type: type, data: data, validity: validity)
+    }
+
+    /// True when every value of the chunks (nulls hold 0) lies in `Int32`'s range.
+    /// - Complexity: O(rows)
+    private static func fitInt32(_ chunks: [CSVColumnChunk]) -> Bool {
+        chunks.allSatisfy { chunk in
+            chunk.withValues(chunk.int64s) { values in
+                // v fits iff v + 2^31 lies in 0..<2^32; OR-ing the sums vectorises.
+                var bits: UInt64 = 0
+                for value in values { bits |= UInt64(bitPattern: value &+ 0x8000_0000) }
+                return bits >> 32 == 0
+            }
+        }
+    }
+
+    /// One column's `Source` values of every chunk converted to `Element`, back to back, in one
+    /// array sized once; raw chunk buffers are freed as soon as they are read.
+    private static func concatenate<Source: BitwiseCopyable, Element: BitwiseCopyable>(
+        _ chunks: [CSVColumnChunk], total: Int,
+        _ values: (CSVColumnChunk) -> ContiguousArray<Source>, converting convert: (Source) -> Element
+    ) -> ContiguousArray<Element> {
+        ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
+            if let base = buffer.baseAddress { CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Element>.stride) }
+            for local in chunks {
+                local.withValues(values(local)) { part in
+                    let count = min(part.count, total - initialized)
+                    if count > 0, let target = buffer.baseAddress {
+                        for index in 0..<count { (target + initialized + index).initialize(to: convert(part[index])) }
+                    }
+                    initialized += count
+                }
+                local.raw?.release(local.rawColumn)
+            }
+        }
     }
 
     /// One column's values of every chunk, back to back, in one array sized once; raw chunk
