@@ -162,6 +162,25 @@ import Testing
         #expect(broken.narrowed().data.elementSize == 4)
     }
 
+    @Test func scoringReadsNarrowKindCodes() throws {
+        var random = TestRandom(seed: 5)
+        let kinds = ["注册线索", "留电话", "白皮书", "活动", "官网访问", "未知"]
+        let rows: [(Int64?, Int32?, String?)] = (0..<900).map { _ in
+            (Int64(random.int(1...60)), Int32(random.int(0...200)), random.chance(9) ? nil : kinds[random.below(kinds.count)])
+        }
+        let events = ScoringHarness.events(rows)
+        #expect(events.narrowed().column(named: "kind")?.data.elementSize == 1)
+        let files = ["lead.csv": ScoringHarness.briefRules]
+        func run(_ table: Table) throws -> [String] {
+            let result = try ScoringHarness(["events": table], files: files)
+                .run("events | score customer_id by kind (rules \"lead.csv\") | sort customer_id").table
+            return (0..<result.rowCount).map { row in result.columns.map { "\($0.value(at: row))" }.joined(separator: ",") }
+        }
+        let wide = try run(events)
+        #expect(wide.count == 60)
+        #expect(try run(events.narrowed()) == wide)
+    }
+
     @Test func exportWritesTheSameFile() throws {
         let (orders, customers) = NarrowCodesTests.tables(seed: 11, rows: 600)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codes-\(UUID().uuidString)")

@@ -20,7 +20,6 @@ struct EventTally {
         guard case .string(let storedCodes, let dictionary) = kindColumn.data else {
             throw Diagnostic("score needs a string column of event kinds")
         }
-        let kindCodes = storedCodes.wide  // narrow codes read as UInt32 (a copy)
         // Dictionary code → rule index (−1: not in the rules); the first rule of a kind wins.
         var ruleOf = ContiguousArray<Int32>(repeating: -1, count: dictionary.count)
         for (index, rule) in spec.rules.enumerated().reversed() {
@@ -36,19 +35,11 @@ struct EventTally {
                 try unknownKinds.withUnsafeMutableBufferPointer { unknown in
                     try ruleOf.withUnsafeBufferPointer { ruleOf in
                         try groups.ids.withUnsafeBufferPointer { ids in
-                            try kindCodes.withUnsafeBufferPointer { kinds in
-                                try days.withUnsafeBufferPointer { days in
-                                    try KeyEncoding.chunked(input.rowCount) { rows in
-                                        for row in rows {
-                                            let group = Int(ids[row])
-                                            if dateValidity?[row] ?? true, days[row] > lastDay[group] { lastDay[group] = days[row] }
-                                            if let kindValidity, !kindValidity[row] { nullKinds += 1; continue }
-                                            let code = Int(kinds[row])
-                                            let rule = Int(ruleOf[code])
-                                            if rule >= 0 { counts[group * ruleCount + rule] += 1 } else { unknown[code] += 1 }
-                                        }
-                                    }
-                                }
+                            try days.withUnsafeBufferPointer { days in
+                                nullKinds = try storedCodes.withCodes(KindTally(
+                                    counts: counts, lastDay: lastDay, unknown: unknown, ruleOf: ruleOf, ids: ids, days: days,
+                                    kindValidity: kindValidity, dateValidity: dateValidity, ruleCount: ruleCount,
+                                    rowCount: input.rowCount))
                             }
                         }
                     }
@@ -72,5 +63,36 @@ struct EventTally {
         default:
             throw Diagnostic("score needs a date or timestamp column for the event dates")
         }
+    }
+}
+
+/// The tally loop over the kind codes in their stored width; returns the null kinds.
+private struct KindTally: DictionaryCodesBody {
+    let counts: UnsafeMutableBufferPointer<Int64>
+    let lastDay: UnsafeMutableBufferPointer<Int32>
+    let unknown: UnsafeMutableBufferPointer<Int64>
+    let ruleOf: UnsafeBufferPointer<Int32>
+    let ids: UnsafeBufferPointer<Int32>
+    let days: UnsafeBufferPointer<Int32>
+    let kindValidity: Bitmap?
+    let dateValidity: Bitmap?
+    let ruleCount: Int
+    let rowCount: Int
+
+    func run<Code: DictionaryCode>(_ codes: ContiguousArray<Code>) throws -> Int64 {
+        var nullKinds: Int64 = 0
+        try codes.withUnsafeBufferPointer { kinds in
+            try KeyEncoding.chunked(rowCount) { rows in
+                for row in rows {
+                    let group = Int(ids[row])
+                    if dateValidity?[row] ?? true, days[row] > lastDay[group] { lastDay[group] = days[row] }
+                    if let kindValidity, !kindValidity[row] { nullKinds += 1; continue }
+                    let code = Int(kinds[row])
+                    let rule = Int(ruleOf[code])
+                    if rule >= 0 { counts[group * ruleCount + rule] += 1 } else { unknown[code] += 1 }
+                }
+            }
+        }
+        return nullKinds
     }
 }
