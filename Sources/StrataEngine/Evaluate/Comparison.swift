@@ -67,7 +67,7 @@ extension Frame {
     /// A string subexpression as codes into its dictionary; a literal is one code of a
     /// one-entry dictionary. nil for a null constant.
     func stringCodes(_ expr: BoundExpr, site: Range<Int>?) throws
-        -> (codes: Operand<UInt32>, dictionary: StringDictionary, validity: Bitmap?)? {
+        -> (codes: StringSide, dictionary: StringDictionary, validity: Bitmap?)? {
         if case .literal(let value, _) = expr {
             if value.isNull { return nil }
             return (.scalar(0), StringDictionary([try Literal.string(value, site: site)]), nil)
@@ -75,7 +75,7 @@ extension Frame {
         let column = try evaluate(expr, site: site)
         guard column.type == .string else { throw Diagnostic("internal error: expected a string, found \(column.type)") }
         let (codes, dictionary) = column.data.stringCodes
-        return (codes.operand, dictionary, column.validity)
+        return (.codes(codes), dictionary, column.validity)
     }
 }
 
@@ -98,14 +98,33 @@ struct StringRanks {
         }
     }
 
-    /// The codes replaced by their ranks.
-    func map(_ codes: Operand<UInt32>, with ranks: ContiguousArray<UInt32>) throws -> Operand<UInt32> {
+    /// The codes replaced by their ranks (read in their stored width).
+    func map(_ codes: StringSide, with ranks: ContiguousArray<UInt32>) throws -> Operand<UInt32> {
         switch codes {
         case .scalar(let code): return .scalar(ranks[Int(code)])
-        case .values(let values):
-            return .values(try ranks.withUnsafeBufferPointer { table in
-                try unaryMap(values) { (table[Int($0)], false) }.0
-            })
+        case .codes(let codes): return .values(try codes.lookup(ranks))
+        }
+    }
+}
+
+/// One side of a string operation: a literal's single code, or a column's codes.
+enum StringSide {
+    case scalar(UInt32)
+    case codes(DictionaryCodes)
+
+    /// `table[code]` per row (`count` rows of the one answer for a literal).
+    func lookup<T>(_ table: ContiguousArray<T>, count: Int) throws -> ContiguousArray<T> {
+        switch self {
+        case .scalar(let code): return ContiguousArray(repeating: table[Int(code)], count: count)
+        case .codes(let codes): return try codes.lookup(table)
+        }
+    }
+
+    /// As a `UInt32` operand (column codes widened: for the general, per-row paths).
+    var operand: Operand<UInt32> {
+        switch self {
+        case .scalar(let code): .scalar(code)
+        case .codes(let codes): codes.operand
         }
     }
 }

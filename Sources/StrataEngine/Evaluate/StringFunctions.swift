@@ -56,14 +56,12 @@ extension Frame {
         let values: ContiguousArray<Bool>
         if case .scalar(let needleCode) = needles.codes {
             let table = predicate.table(strings.dictionary, needles.dictionary[needleCode])
-            values = try table.withUnsafeBufferPointer { lookup in
-                try binaryMap(strings.codes, Operand<Bool>.scalar(false), count: rowCount) { code, _ in (lookup[Int(code)], false) }.0
-            }
+            values = try strings.codes.lookup(table, count: rowCount)
         } else {
             // Needles vary by row: the slow, general case.
             let needleBytes = needles.dictionary.values.map { Array($0.utf8) }
             let texts = strings.dictionary.values
-            values = try binaryMap(strings.codes, needles.codes, count: rowCount) { code, needleCode in
+            values = try binaryMap(strings.codes.operand, needles.codes.operand, count: rowCount) { code, needleCode in
                 let valid = Int(code) < texts.count && Int(needleCode) < needleBytes.count
                 return (valid && predicate.test(texts[Int(code)], needleBytes[Int(needleCode)]), false)
             }.0
