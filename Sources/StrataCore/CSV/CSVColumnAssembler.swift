@@ -54,7 +54,7 @@ extension CSVLoader {
             // Narrow storage (``Column/narrowed()``) straight from the chunks when every value
             // fits in 32 bits: the wide column is never built.
             if fitInt32(chunks) {
-                data = .int32(concatenate(chunks, total: total, { $0.int64s }) { Int32(truncatingIfNeeded: $0) })
+                data = .int32(concatenateNarrow(chunks, total: total))
             } else {
                 data = .int64(concatenate(chunks, total: total) { $0.int64s })
             }
@@ -86,21 +86,18 @@ extension CSVLoader {
         }
     }
 
-    /// One column's `Source` values of every chunk converted to `Element`, back to back, in one
-    /// array sized once; raw chunk buffers are freed as soon as they are read.
-    private static func concatenate<Source: BitwiseCopyable, Element: BitwiseCopyable>(
-        _ chunks: [CSVColumnChunk], total: Int,
-        _ values: (CSVColumnChunk) -> ContiguousArray<Source>, converting convert: (Source) -> Element
-    ) -> ContiguousArray<Element> {
+    /// One column's 64-bit values of every chunk as `Int32` (they fit: ``fitInt32(_:)``), back to
+    /// back, in one array sized once; raw chunk buffers are freed as soon as they are read.
+    private static func concatenateNarrow(_ chunks: [CSVColumnChunk], total: Int) -> ContiguousArray<Int32> {
         ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = 0
-            if let base = buffer.baseAddress { CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Element>.stride) }
+            guard let base = buffer.baseAddress else { return }
+            CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Int32>.stride)
             for local in chunks {
-                local.withValues(values(local)) { part in
+                local.withValues(local.int64s) { part in
                     let count = min(part.count, total - initialized)
-                    if count > 0, let target = buffer.baseAddress {
-                        for index in 0..<count { (target + initialized + index).initialize(to: convert(part[index])) }
-                    }
+                    let target = base + initialized
+                    for index in 0..<count { target[index] = Int32(truncatingIfNeeded: part[index]) }
                     initialized += count
                 }
                 local.raw?.release(local.rawColumn)
