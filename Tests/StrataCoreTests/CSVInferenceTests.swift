@@ -155,4 +155,28 @@ struct CSVInferenceTests {
             }
         }
     }
+    /// String columns come out of the assembler with the narrowest codes their merged dictionary
+    /// allows (256 texts: 8 bits; 300: 16 bits), across chunks and threads, nulls included.
+    @Test func assemblerNarrowsDictionaryCodes() throws {
+        var text = "small,large\n"
+        for row in 0..<6_000 {
+            text += row % 7 == 5 ? "," : "s\(row % 256),"
+            text += "类\(row % 300)\n"
+        }
+        for threads in [1, 2] {
+            let table = try CSVTest.load(text) { $0.chunkSize = 4096; $0.threads = threads }.table
+            let small = try #require(table.column(named: "small")), large = try #require(table.column(named: "large"))
+            guard case .string(let smallCodes, let smallDictionary) = small.data,
+                  case .string(let largeCodes, _) = large.data else {
+                Issue.record("not string columns")
+                return
+            }
+            #expect(smallCodes.elementSize == 1 && largeCodes.elementSize == 2)
+            #expect(smallDictionary.count == 256)
+            for row in [0, 5, 255, 256, 4_999, 5_999] {
+                #expect(small.value(at: row) == (row % 7 == 5 ? .null : .string("s\(row % 256)")))
+                #expect(large.value(at: row) == .string("类\(row % 300)"))
+            }
+        }
+    }
 }

@@ -10,9 +10,31 @@ extension CSVLoader {
         let merge = CSVStringMerge(arenas: chunks.map(\.arena), offsets: chunks.map(\.offsets))
         defer { merge.deallocate() }
         for index in chunks.indices { (chunks[index].arena, chunks[index].offsets) = ([], [0]) }
-        let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: total) { buffer, initialized in
+        // Codes in the narrowest width the merged dictionary allows (``DictionaryCodes``).
+        let distinct = merge.offsets.count - 1
+        let codes: DictionaryCodes
+        if distinct <= 1 << 8 {
+            codes = .uint8(remap(chunks, merge: merge, rows: rows, total: total, as: UInt8.self))
+        } else if distinct <= 1 << 16 {
+            codes = .uint16(remap(chunks, merge: merge, rows: rows, total: total, as: UInt16.self))
+        } else {
+            codes = .uint32(remap(chunks, merge: merge, rows: rows, total: total, as: UInt32.self))
+        }
+        return .string(codes: codes, dictionary: StringDictionary(utf8: merge.utf8, offsets: merge.offsets))
+    }
+
+    /// Each chunk's local codes mapped to the merged dictionary's codes, as `Code` (wide enough
+    /// for every merged code); null rows hold 0.
+    private static func remap<Code: FixedWidthInteger & UnsignedInteger>(
+        _ chunks: [CSVColumnChunk], merge: CSVStringMerge, rows: [Int], total: Int, as: Code.Type
+    ) -> ContiguousArray<Code> {
+        ContiguousArray<Code>(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = total
-            guard let target = buffer.baseAddress, let mapBase = merge.codes.baseAddress else { return }
+            guard let target = buffer.baseAddress else { return }
+            guard let mapBase = merge.codes.baseAddress else {
+                // No text in any chunk: every row is null, code 0.
+                return target.initialize(repeating: 0, count: total)
+            }
             var rowBase = 0
             for (index, chunk) in chunks.enumerated() {
                 let map = mapBase + merge.entryBase[index]
@@ -24,7 +46,7 @@ extension CSVLoader {
                         guard let source = chunkCodes.baseAddress else { return }
                         written = max(0, min(chunkCodes.count, end - rowBase))
                         let out = target + rowBase
-                        for row in 0..<written { out[row] = map[Int(source[row])] }
+                        for row in 0..<written { out[row] = Code(truncatingIfNeeded: map[Int(source[row])]) }
                     }
                 }
                 // A chunk of nulls only has no entries: code 0 throughout.
@@ -35,6 +57,5 @@ extension CSVLoader {
                 rowBase += rows[index]
             }
         }
-        return .string(codes: codes, dictionary: StringDictionary(utf8: merge.utf8, offsets: merge.offsets))
     }
 }

@@ -131,30 +131,9 @@ enum KeyEncoding {
         }
     }
 
-    /// Smallest and largest non-null value (dates, narrow integers); nil when there is none.
-    static func range(_ values: ContiguousArray<Int32>, _ validity: Bitmap?) -> (Int32, Int32)? {
-        var minimum = Int32.max, maximum = Int32.min, any = false
-        values.withUnsafeBufferPointer { buffer in
-            if let validity {
-                for row in buffer.indices where validity[row] {
-                    minimum = min(minimum, buffer[row])
-                    maximum = max(maximum, buffer[row])
-                    any = true
-                }
-            } else if !buffer.isEmpty {
-                for value in buffer {
-                    minimum = min(minimum, value)
-                    maximum = max(maximum, value)
-                }
-                any = true
-            }
-        }
-        return any ? (minimum, maximum) : nil
-    }
-
-    /// Smallest and largest non-null value; nil when there is none.
-    static func range(_ values: ContiguousArray<Int64>, _ validity: Bitmap?) -> (Int64, Int64)? {
-        var minimum = Int64.max, maximum = Int64.min, any = false
+    /// Smallest and largest non-null value (dates, narrow and wide integers); nil when there is none.
+    static func range<Value: FixedWidthInteger>(_ values: ContiguousArray<Value>, _ validity: Bitmap?) -> (Value, Value)? {
+        var minimum = Value.max, maximum = Value.min, any = false
         values.withUnsafeBufferPointer { buffer in
             if let validity {
                 for row in buffer.indices where validity[row] {
