@@ -63,18 +63,6 @@ import Testing
         "describe o",
     ]
 
-    static func run(_ statements: [String], _ orders: Table, _ customers: Table, mode: String) -> [String] {
-        let session = Session(workingDirectory: "/")
-        _ = session.execute(".asof 2026-06-30")
-        _ = session.execute(".mode \(mode)")
-        session.catalog.set("o", orders)
-        session.catalog.set("c", customers)
-        return statements.map { statement in
-            let outcome = session.execute(statement)
-            return outcome.succeeded ? outcome.output : "error: \(outcome.error)"
-        }
-    }
-
     @Test(arguments: [1, 2, 3] as [UInt64])
     func narrowCodesPrintWhatWideCodesPrint(seed: UInt64) throws {
         let (orders, customers) = NarrowCodesTests.tables(seed: seed, rows: 300 + Int(seed) * 457)
@@ -83,18 +71,7 @@ import Testing
         #expect(narrowOrders.column(named: "name")?.data.elementSize == 2)
         #expect(narrowCustomers.column(named: "region")?.hasNarrowCodes == true)
         #expect(orders.column(named: "cat")?.hasNarrowCodes == false)
-        for mode in ["table", "csv"] {
-            let wide = NarrowCodesTests.run(NarrowCodesTests.statements, orders, customers, mode: mode)
-            for (index, output) in wide.enumerated() {
-                #expect(!output.hasPrefix("error:") && !output.isEmpty, "\(NarrowCodesTests.statements[index]): \(output)")
-            }
-            for (left, right) in [(narrowOrders, narrowCustomers), (narrowOrders, customers), (orders, narrowCustomers)] {
-                let narrow = NarrowCodesTests.run(NarrowCodesTests.statements, left, right, mode: mode)
-                for (index, statement) in NarrowCodesTests.statements.enumerated() {
-                    #expect(narrow[index] == wide[index], "seed \(seed) \(mode): \(statement)")
-                }
-            }
-        }
+        NarrowTest.expectSameOutputs(NarrowCodesTests.statements, orders: orders, customers: customers, seed: seed)
     }
 
     /// A string column of exactly `distinct` entries (every one used in the first `distinct`
@@ -183,18 +160,7 @@ import Testing
 
     @Test func exportWritesTheSameFile() throws {
         let (orders, customers) = NarrowCodesTests.tables(seed: 11, rows: 600)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var files: [String] = []
-        for (index, table) in [orders, orders.narrowed()].enumerated() {
-            let session = Session(workingDirectory: folder.path)
-            session.catalog.set("o", table)
-            session.catalog.set("c", customers)
-            let outcome = session.execute("export o | where cat != \"Toys\" | select id, cat, name to \"out\(index).csv\"")
-            #expect(outcome.succeeded, "\(outcome.error)")
-            files.append(try String(contentsOf: folder.appendingPathComponent("out\(index).csv"), encoding: .utf8))
-        }
+        let files = try NarrowTest.exportedFiles(orders, customers: customers) { "export o | where cat != \"Toys\" | select id, cat, name to \"out\($0).csv\"" }
         #expect(files[0] == files[1])
         #expect(files[0].contains("家电"))
     }

@@ -67,18 +67,6 @@ import Testing
         "describe o",
     ]
 
-    static func run(_ statements: [String], _ orders: Table, _ customers: Table, mode: String) -> [String] {
-        let session = Session(workingDirectory: "/")
-        _ = session.execute(".asof 2026-06-30")
-        _ = session.execute(".mode \(mode)")
-        session.catalog.set("o", orders)
-        session.catalog.set("c", customers)
-        return statements.map { statement in
-            let outcome = session.execute(statement)
-            return outcome.succeeded ? outcome.output : "error: \(outcome.error)"
-        }
-    }
-
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func narrowTablesPrintWhatWideTablesPrint(seed: UInt64) throws {
         let (orders, customers) = NarrowStorageTests.tables(seed: seed, rows: 200 + Int(seed) * 613)
@@ -88,35 +76,12 @@ import Testing
         }
         #expect(narrowCustomers.column(named: "cust")?.isNarrow == true)
         #expect(narrowOrders.column(named: "day")?.isNarrow == false)
-        for mode in ["table", "csv"] {
-            let wide = NarrowStorageTests.run(NarrowStorageTests.statements, orders, customers, mode: mode)
-            for (index, output) in wide.enumerated() {
-                #expect(!output.hasPrefix("error:") && !output.isEmpty, "\(NarrowStorageTests.statements[index]): \(output)")
-            }
-            // Narrow on both sides, and narrow meeting wide on either side of a join.
-            for (left, right) in [(narrowOrders, narrowCustomers), (narrowOrders, customers), (orders, narrowCustomers)] {
-                let narrow = NarrowStorageTests.run(NarrowStorageTests.statements, left, right, mode: mode)
-                for (index, statement) in NarrowStorageTests.statements.enumerated() {
-                    #expect(narrow[index] == wide[index], "seed \(seed) \(mode): \(statement)")
-                }
-            }
-        }
+        NarrowTest.expectSameOutputs(NarrowStorageTests.statements, orders: orders, customers: customers, seed: seed)
     }
 
     @Test func exportWritesTheSameFile() throws {
         let (orders, customers) = NarrowStorageTests.tables(seed: 9, rows: 500)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("narrow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var files: [String] = []
-        for (index, table) in [orders, orders.narrowed()].enumerated() {
-            let session = Session(workingDirectory: folder.path)
-            session.catalog.set("o", table)
-            session.catalog.set("c", customers)
-            let outcome = session.execute("export o | where qty > 2 to \"out\(index).csv\"")
-            #expect(outcome.succeeded, "\(outcome.error)")
-            files.append(try String(contentsOf: folder.appendingPathComponent("out\(index).csv"), encoding: .utf8))
-        }
+        let files = try NarrowTest.exportedFiles(orders, customers: customers) { "export o | where qty > 2 to \"out\($0).csv\"" }
         #expect(files[0] == files[1])
         #expect(files[0].contains("-"))
     }
