@@ -77,33 +77,22 @@ struct CSVFusedNumberTests {
 /// The validator's three-byte fast path against a plain decoder.
 @Suite("CSV UTF-8 fast path")
 struct CSVUTF8FastPathTests {
+    /// The first event of `bytes[from..<to]` by the standard library's UTF-8 parser (a
+    /// character may run on up to `limit`): an independent oracle for the validator.
     static func reference(_ bytes: [UInt8], from: Int, to: Int, limit: Int) -> CSVUTF8Validator.Event? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes[from..<limit].makeIterator()
         var index = from
         while index < to {
-            let byte = bytes[index]
-            if byte == 0 { return .nul(index) }
-            if byte < 0x80 {
-                index += 1
-                continue
+            switch parser.parseScalar(from: &input) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded).value
+                if scalar == 0 { return .nul(index) }
+                if scalar == 0xFEFF { return .bom(index) }
+                index += encoded.count
+            case .error: return .invalid(index)
+            case .emptyInput: return nil
             }
-            let length: Int
-            var scalar: UInt32
-            switch byte {
-            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F)
-            case 0xE0...0xEF: length = 3; scalar = UInt32(byte & 0x0F)
-            case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07)
-            default: return .invalid(index)
-            }
-            if index + length > limit { return .invalid(index) }
-            for next in 1..<length {
-                let continuation = bytes[index + next]
-                if continuation & 0xC0 != 0x80 { return .invalid(index) }
-                scalar = scalar << 6 | UInt32(continuation & 0x3F)
-            }
-            if length == 3, scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) { return .invalid(index) }
-            if length == 4, scalar < 0x10000 || scalar > 0x10FFFF { return .invalid(index) }
-            if scalar == 0xFEFF { return .bom(index) }
-            index += length
         }
         return nil
     }
