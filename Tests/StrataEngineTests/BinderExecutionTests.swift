@@ -84,6 +84,22 @@ import Testing
                 #expect(pushed.fields == expected.fields)
             }
         }
+        // An aggregate over the join builds only the columns it reads: the same groups and sums.
+        for kind in [JoinKind.inner, .left] {
+            let join = LogicalPlan.join(left, right, leftKeys: [1], rightKeys: [0], kind: kind)
+            let filtered = LogicalPlan.filter(join, predicate: predicates[0])
+            for child in [join, filtered] {
+                let aggregates = [NamedAggregate(name: "n", function: .count, argument: nil, type: .int64, range: 0..<1),
+                                  NamedAggregate(name: "s", function: .sum, argument: 3, type: .decimal(scale: 2), range: 0..<1)]
+                let pruned = try executor.run(.aggregate(child, keys: [5], aggregates: aggregates))
+                let full = try AggregateOperator.run(try executor.run(child), keys: [5], aggregates: aggregates)
+                let text = { (table: Table) in
+                    (0..<table.rowCount).map { row in table.columns.map { $0.value(at: row).description }.joined(separator: "|") }
+                }
+                #expect(text(pruned) == text(full) && !text(full).isEmpty)
+                #expect(pruned.fields == full.fields)
+            }
+        }
         // Conditions that could raise an error, or read the right side, stay above the join.
         let division = BoundExpr.arithmetic(.divide, .column(0, .int64), .literal(.int(0), .int64), .int64, range: 0..<1)
         #expect(BoundExpr.comparison(.greater, division, .literal(.int(0), .int64)).canFail)

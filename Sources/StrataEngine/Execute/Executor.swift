@@ -16,17 +16,10 @@ public struct Executor {
     /// The plan's result.
     public func run(_ plan: LogicalPlan) throws -> Table {
         try Cancellation.check()
-        switch plan {
+        switch Executor.pushedDown(plan) {
         case .scan(let name, _):
             guard let table = tables(name) else { throw Diagnostic("table \"\(name)\" no longer exists") }
             return table
-        case .filter(.join(let left, let right, let leftKeys, let rightKeys, let kind), let predicate)
-            where predicate.readsOnly(columnsBelow: left.schema.count) && !predicate.canFail:
-            // Pushdown: a condition on the left side's columns filters before the join, which
-            // then matches and gathers fewer rows (same rows, same order: left rows keep
-            // their order through the join and no left value changes).
-            return try run(.join(.filter(left, predicate: predicate), right, leftKeys: leftKeys,
-                                 rightKeys: rightKeys, kind: kind))
         case .filter(let child, let predicate):
             let input = try run(child)
             return input.gather(try ExpressionEvaluator.select(predicate, on: input))
@@ -38,6 +31,20 @@ public struct Executor {
         case .project(let child, let columns):
             return try project(columns, on: try run(child), rows: nil)
         case .aggregate(let child, let keys, let aggregates):
+            let used = Set(keys + aggregates.compactMap(\.argument)).sorted()
+            // Pruning: the join builds only the columns the aggregate reads (at least one, which
+            // carries the row count).
+            if !used.isEmpty, case .join(let left, let right, let leftKeys, let rightKeys, let kind) = Executor.pushedDown(child) {
+                let position = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+                let joined = try JoinOperator.run(try run(left), try run(right), leftKeys: leftKeys, rightKeys: rightKeys,
+                                                  kind: kind, keeping: used)
+                let renumbered = aggregates.map { aggregate in
+                    var aggregate = aggregate
+                    aggregate.argument = aggregate.argument.flatMap { position[$0] }
+                    return aggregate
+                }
+                return try AggregateOperator.run(joined, keys: keys.compactMap { position[$0] }, aggregates: renumbered)
+            }
             return try AggregateOperator.run(try run(child), keys: keys, aggregates: aggregates)
         case .sort(let child, let keys):
             return try SortOperator.run(try run(child), keys: keys)
@@ -64,6 +71,16 @@ public struct Executor {
         case .cluster(let child, let spec):
             return try ClusterOperator.run(try run(child), spec: spec, context: context)
         }
+    }
+
+    /// `plan` with a filter over a join moved below it when the condition reads only the left
+    /// side's columns and cannot raise an error: the join then matches and gathers fewer rows
+    /// (the same rows in the same order, as left rows keep their order through a join).
+    static func pushedDown(_ plan: LogicalPlan) -> LogicalPlan {
+        guard case .filter(.join(let left, let right, let leftKeys, let rightKeys, let kind), let predicate) = plan,
+              predicate.readsOnly(columnsBelow: left.schema.count), !predicate.canFail
+        else { return plan }
+        return .join(.filter(left, predicate: predicate), right, leftKeys: leftKeys, rightKeys: rightKeys, kind: kind)
     }
 
     /// The projected columns evaluated on `rows` of `input` (all rows when nil).

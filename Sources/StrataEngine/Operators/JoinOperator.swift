@@ -18,7 +18,10 @@ public enum JoinOperator {
     /// - Throws: `Diagnostic` when key types cannot be compared, or when keys repeated on both
     ///   sides would make more rows than memory holds (``MemoryBudget``); ``Cancelled`` on Ctrl-C.
     /// - Complexity: O(left + right + output rows × columns).
-    public static func run(_ left: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], kind: JoinKind) throws -> Table {
+    /// `keeping` lists the output columns to build, in that order (nil: all of them): a caller
+    /// that reads only some columns of the join spares gathering the others.
+    public static func run(_ left: Table, _ right: Table, leftKeys: [Int], rightKeys: [Int], kind: JoinKind,
+                           keeping wanted: [Int]? = nil) throws -> Table {
         guard leftKeys.count == rightKeys.count, !leftKeys.isEmpty,
               leftKeys.allSatisfy(left.columns.indices.contains), rightKeys.allSatisfy(right.columns.indices.contains)
         else { throw Diagnostic("internal error: join keys do not match the inputs") }
@@ -46,17 +49,20 @@ public enum JoinOperator {
                                     cardinality: packed.cardinality)
         }
 
-        var columns: [Column]
-        if pairs.left.count == leftCount, pairs.left.elementsEqual(0..<Int32(truncatingIfNeeded: leftCount)) {
-            columns = left.columns
-        } else {
-            columns = left.columns.map { $0.gather(pairs.left) }
-        }
+        let leftAsIs = pairs.left.count == leftCount && pairs.left.elementsEqual(0..<Int32(truncatingIfNeeded: leftCount))
         let rightKeySet = Set(rightKeys)
-        for (index, column) in right.columns.enumerated() where !rightKeySet.contains(index) {
-            columns.append(column.gather(pairs.right))
+        let rightColumns = right.columns.indices.filter { !rightKeySet.contains($0) }
+        let fields = outputFields(left: left.fields, right: right.fields, rightKeys: rightKeys)
+        let outputs = wanted ?? Array(fields.indices)
+        var columns: [Column] = []
+        for output in outputs {
+            if output < left.columnCount {
+                columns.append(leftAsIs ? left.columns[output] : left.columns[output].gather(pairs.left))
+            } else {
+                columns.append(right.columns[rightColumns[output - left.columnCount]].gather(pairs.right))
+            }
         }
-        return Table(fields: outputFields(left: left.fields, right: right.fields, rightKeys: rightKeys), columns: columns)
+        return Table(fields: outputs.map { fields[$0] }, columns: columns)
     }
 
     /// The join's output schema: the left fields, then the right non-key fields. A right
