@@ -32,10 +32,12 @@ public struct ExportSummary: Sendable, Equatable {
 /// line ends; `excel` writes a UTF-8 byte-order mark and CRLF, so Excel on Chinese Windows
 /// reads the Chinese text correctly instead of guessing GBK.
 ///
-/// The write is atomic: the bytes go to a hidden temporary file in the target's folder,
-/// which is then renamed over the target (see ``ExportFile``). Any failure (disk full,
-/// Ctrl-C, a bad column name) removes the temporary file and leaves an existing file as it
-/// was. Missing parent folders are created.
+/// The write is atomic against failures of the process: the bytes go to a hidden temporary
+/// file in the target's folder, which is then renamed over the target. It is not forced to
+/// disk (no `fsync`, see ``ExportFile``): after a power cut soon after an export, a new file
+/// may be empty; run the export again. Any failure (disk full, Ctrl-C, a bad column name)
+/// removes the temporary file and leaves an existing file as it was. Missing parent folders
+/// are created.
 public enum CSVExport {
     /// Rows encoded per chunk, column by column (the type switch runs once per column and
     /// chunk, never per cell).
