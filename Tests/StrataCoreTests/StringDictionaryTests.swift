@@ -3,6 +3,20 @@ import Testing
 
 @Suite("StringDictionary: lazily built index, copy on write, loaded columns")
 struct StringDictionaryTests {
+    /// Texts are told apart by their bytes, as the loader, grouping and ordering do: NFC `é`
+    /// and NFD `e` + U+0301 (equal as Swift `String`s) are two entries, each found exactly.
+    @Test func canonicallyEqualTextsInOtherBytesAreDistinct() {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        var built = StringDictionary()
+        #expect(built.code(for: decomposed) == 0)
+        #expect(built.code(for: composed) == 1)
+        #expect(built.code(for: decomposed) == 0 && built.count == 2)
+        let loaded = StringDictionary(distinct: [decomposed, "x", composed])
+        #expect(loaded.existingCode(for: composed) == 2)
+        #expect(loaded.existingCode(for: decomposed) == 0)
+        #expect(loaded.existingCode(for: "e") == nil)
+    }
+
     @Test func distinctValuesAreFoundOnFirstLookup() {
         let dictionary = StringDictionary(distinct: ["华东", "华北", "", "Shenzhen", "温州鼎业精密制造有限公司"])
         #expect(dictionary.count == 5)

@@ -107,6 +107,21 @@ import Testing
             .readsOnly(columnsBelow: Self.orders.columnCount))
     }
 
+    /// NFC `é` and NFD `e` + U+0301 are different texts everywhere (as bytes, like grouping and
+    /// ordering): `==`, `in` and joins do not treat them as one.
+    @Test func textsInOtherUnicodeFormsStayApart() {
+        var texts = StringDictionary()
+        let codes = ContiguousArray(["\u{E9}", "e\u{301}", "\u{E9}"].map { texts.code(for: $0) })
+        let session = Session(workingDirectory: "/")
+        session.catalog.set("t", Table([("s", Column(type: .string, data: .string(codes: codes, dictionary: texts))),
+                                        ("v", Column(type: .int64, data: .int64([1, 2, 3])))]))
+        _ = session.execute(".mode csv")
+        #expect(session.execute("t | where s == \"\u{E9}\" | select v").output == "v\n1\n3\n")
+        #expect(session.execute("t | where s in [\"e\u{301}\"] | select v").output == "v\n2\n")
+        #expect(session.execute("t | select k = s in [\"\u{E9}\"]").output == "k\ntrue\nfalse\ntrue\n")
+        #expect(session.execute("t | join t on s | select v, v_right").output == "v,v_right\n1,1\n1,3\n2,2\n3,1\n3,3\n")
+    }
+
     @Test func arithmeticKeepsDecimalsExact() throws {
         #expect(try Self.rows("orders | select a = amount * 2, b = amount * 1.5, c = amount + 1, d = order_id / 2 | limit 2")
             == ["241.00|180.750|121.50|0.5", "1998.00|1498.500|1000.00|1"])

@@ -135,9 +135,9 @@ final class StringDictionaryTexts: Sendable {
 /// dictionary may be read from several threads.
 final class StringDictionaryIndex: Sendable {
     /// nil until the first lookup of a dictionary built from distinct values.
-    private let state: Mutex<[String: UInt32]?>
+    private let state: Mutex<[ExactText: UInt32]?>
 
-    init(index: [String: UInt32]?) { state = Mutex(index) }
+    init(index: [ExactText: UInt32]?) { state = Mutex(index) }
 
     func copy() -> StringDictionaryIndex { StringDictionaryIndex(index: state.withLock { $0 }) }
 
@@ -146,7 +146,7 @@ final class StringDictionaryIndex: Sendable {
         state.withLock { index in
             let built = index ?? Self.build(values())
             index = built
-            return built[string]
+            return built[ExactText(string)]
         }
     }
 
@@ -156,8 +156,8 @@ final class StringDictionaryIndex: Sendable {
             var built = index ?? Self.build(values)
             index = nil  // keep the dictionary uniquely referenced while it changes
             defer { index = built }
-            if let existing = built[string] { return (existing, false) }
-            built[string] = next
+            if let existing = built[ExactText(string)] { return (existing, false) }
+            built[ExactText(string)] = next
             return (next, true)
         }
     }
@@ -171,9 +171,26 @@ final class StringDictionaryIndex: Sendable {
         }
     }
 
-    private static func build(_ values: ContiguousArray<String>) -> [String: UInt32] {
-        var index = [String: UInt32](minimumCapacity: values.count)
-        for (code, value) in values.enumerated() { index[value] = UInt32(code) }
+    private static func build(_ values: ContiguousArray<String>) -> [ExactText: UInt32] {
+        var index = [ExactText: UInt32](minimumCapacity: values.count)
+        for (code, value) in values.enumerated() { index[ExactText(value)] = UInt32(code) }
         return index
+    }
+}
+
+/// A text compared and hashed by its UTF-8 bytes. Swift's `String` equality is canonical
+/// equivalence (NFC `é` equals NFD `e` + U+0301), while the loader, grouping and ordering
+/// compare bytes: keying the index by bytes keeps `where s == "é"` and joins consistent with
+/// them (and hashing bytes needs no normalisation). Sets of texts to match (`in` lists) use it too.
+public struct ExactText: Hashable, Sendable {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public static func == (left: ExactText, right: ExactText) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -90,9 +90,9 @@ extension Frame {
             members = try unaryMap(column.data.boolValues) { (list.contains($0), false) }.0
         case .string:
             let (codes, dictionary) = column.data.stringCodes
-            let wanted = Set(try constants.map { try Literal.string($0, site: site) })
+            let wanted = Set(try constants.map { ExactText(try Literal.string($0, site: site)) })
             let table = ContiguousArray((0..<max(dictionary.count, 1)).map { code in
-                code < dictionary.count && wanted.contains(dictionary.values[code])
+                code < dictionary.count && wanted.contains(ExactText(dictionary.values[code]))
             })
             members = try codes.lookup(table)
         }

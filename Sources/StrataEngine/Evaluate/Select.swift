@@ -107,9 +107,9 @@ extension Frame {
         if negated, values.contains(where: \.isNull) { return [] }
         if column.type == .string {
             let (codes, dictionary) = column.data.stringCodes
-            let wanted = Set(try values.filter { !$0.isNull }.map { try Literal.string($0, site: nil) })
+            let wanted = Set(try values.filter { !$0.isNull }.map { ExactText(try Literal.string($0, site: nil)) })
             let table = ContiguousArray((0..<max(dictionary.count, 1)).map { code in
-                (code < dictionary.count && wanted.contains(dictionary.values[code])) != negated
+                (code < dictionary.count && wanted.contains(ExactText(dictionary.values[code]))) != negated
             })
             return try selectByTable(codes, table, validity: column.validity, within: within)
         }
