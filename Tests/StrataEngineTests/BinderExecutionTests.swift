@@ -120,6 +120,11 @@ import Testing
         #expect(session.execute("t | where s in [\"e\u{301}\"] | select v").output == "v\n2\n")
         #expect(session.execute("t | select k = s in [\"\u{E9}\"]").output == "k\ntrue\nfalse\ntrue\n")
         #expect(session.execute("t | join t on s | select v, v_right").output == "v,v_right\n1,1\n1,3\n2,2\n3,1\n3,3\n")
+        // A segment keyed by the NFD text holds only that row.
+        let members = SegmentMembers(label: "@nfd", keys: .strings(["e\u{301}"]))
+        let table = session.catalog["t"]
+        let rows = table.map { try? ExpressionEvaluator.select(.inSegment(.column(0, .string), members, negated: false), on: $0) }
+        #expect(rows == .some(.some([1])))
     }
 
     @Test func arithmeticKeepsDecimalsExact() throws {

@@ -13,7 +13,7 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
     private let shift: UInt64
     /// `empty` itself is a member (it cannot be stored in a slot).
     private let holdsEmptyMarker: Bool
-    private let strings: Set<String>
+    private let strings: Set<ExactText>
     /// Dense integer keys: bit `key - low` of `bits` is set for a member; empty otherwise.
     private let bits: ContiguousArray<UInt64>
     private let low: Int64
@@ -69,7 +69,7 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
             slots = []
             shift = 0
             holdsEmptyMarker = false
-            strings = Set(values)
+            strings = Set(values.map(ExactText.init))
         }
     }
 
@@ -132,7 +132,7 @@ public final class SegmentMembers: Sendable, Equatable, CustomStringConvertible 
     /// - Complexity: O(distinct strings).
     func membership(_ dictionary: StringDictionary) -> ContiguousArray<Bool> {
         ContiguousArray((0..<max(dictionary.count, 1)).map { code in
-            code < dictionary.count && strings.contains(dictionary.values[code])
+            code < dictionary.count && strings.contains(ExactText(dictionary.values[code]))
         })
     }
 }
