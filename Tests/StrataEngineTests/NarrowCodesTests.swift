@@ -104,11 +104,7 @@ import Testing
             "o | sort s desc | limit 3",
             "o | union o | where s == \"s0\" | count",
         ]
-        func run(_ column: Column) -> [String] {
-            let session = Session(workingDirectory: "/")
-            session.catalog.set("o", Table([("s", column)]))
-            return statements.map { let outcome = session.execute($0); return outcome.succeeded ? outcome.output : "error: \(outcome.error)" }
-        }
+        func run(_ column: Column) -> [String] { NarrowTest.run(statements, tables: [("o", Table([("s", column)]))]) }
         #expect(run(narrow) == run(wide))
     }
 

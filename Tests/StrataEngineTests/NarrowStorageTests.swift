@@ -123,11 +123,7 @@ import Testing
             "o | sort k desc",
             "o | join (o | derive j = 1) on k | count",
         ]
-        func run(_ table: Table) -> [String] {
-            let session = Session(workingDirectory: "/")
-            session.catalog.set("o", table)
-            return statements.map { let outcome = session.execute($0); return outcome.succeeded ? outcome.output : "error: \(outcome.error)" }
-        }
+        func run(_ table: Table) -> [String] { NarrowTest.run(statements, tables: [("o", table)]) }
         let wideOutput = run(wide), narrowOutput = run(narrow)
         #expect(wideOutput.allSatisfy { !$0.hasPrefix("error:") }, "\(wideOutput)")
         for (index, statement) in statements.enumerated() {

@@ -9,11 +9,15 @@ enum NarrowTest {
     /// The outputs of `statements` in a fresh session (as of 2026-06-30, render `mode`) over
     /// tables `o` and `c`; a failed statement gives `error: …`.
     static func run(_ statements: [String], _ orders: Table, _ customers: Table, mode: String) -> [String] {
+        run(statements, tables: [("o", orders), ("c", customers)], mode: mode)
+    }
+
+    /// The outputs of `statements` over the named tables (as of 2026-06-30, render `mode`).
+    static func run(_ statements: [String], tables: [(String, Table)], mode: String = "table") -> [String] {
         let session = Session(workingDirectory: "/")
         _ = session.execute(".asof 2026-06-30")
         _ = session.execute(".mode \(mode)")
-        session.catalog.set("o", orders)
-        session.catalog.set("c", customers)
+        for (name, table) in tables { session.catalog.set(name, table) }
         return statements.map { statement in
             let outcome = session.execute(statement)
             return outcome.succeeded ? outcome.output : "error: \(outcome.error)"

@@ -52,23 +52,12 @@ public struct Table: Sendable {
 }
 
 extension Table {
-    /// Every `int64` and `decimal` column that fits, and every string column's codes, stored
-    /// narrow (see ``Column/narrowed()``).
-    /// In place, one column at a time, so a uniquely held table never holds both layouts of
-    /// more than one column.
+    /// The table with every `int64` and `decimal` column that fits, and every string column's
+    /// codes, stored narrow (see ``Column/narrowed()``). Loaded tables come out of the CSV
+    /// assembler narrow already; this is for tables built otherwise (tests, operators).
     /// - Complexity: O(rows × columns)
-    public mutating func narrow() {
-        for index in columns.indices {
-            let narrow = columns[index].narrowed()
-            columns[index] = narrow
-        }
-    }
-
-    /// The table with every column that fits stored narrow.
     public func narrowed() -> Table {
-        var result = self
-        result.narrow()
-        return result
+        Table(fields: fields, columns: columns.map { $0.narrowed() })
     }
 
     /// The table with every narrow column widened back to `Int64` storage.

@@ -55,7 +55,7 @@ extension Session {
     func load(name: Name, path: String, pathRange: Range<Int>, options items: [OptionItem]) throws -> Outcome {
         var options = try LoadOptions.csvOptions(from: items)
         options.tableName = name.text
-        var result: CSVLoadResult
+        let result: CSVLoadResult
         do {
             let resolved = try accessiblePath(path, at: pathRange)
             try checkMemory(toLoad: resolved, displayPath: path)
@@ -63,8 +63,6 @@ extension Session {
         } catch let diagnostic as Diagnostic where diagnostic.location == nil {
             throw Diagnostic(diagnostic.message, at: .statement(pathRange), notes: diagnostic.notes)
         }
-        // Integers and decimals that fit in 32 bits are stored narrow (half the memory).
-        result.table.narrow()
         catalog.set(name.text, result.table)
         segments.recordLoad(name.text, path: path, resolvedPath: resolve(path: path), rows: result.table.rowCount)
         var lines = ["\(Session.summary(name.text, result.table)) from \(path) (\(result.encoding))"]
