@@ -17,7 +17,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "StrataCore"),
+        // The loader's structural scan, 16 bytes at a time (SSE2 where the CPU has it).
+        .target(name: "CStrataScan"),
+        .target(name: "StrataCore", dependencies: ["CStrataScan"]),
         .target(name: "StrataLang", dependencies: ["StrataCore"]),
         .target(name: "StrataEngine", dependencies: ["StrataCore", "StrataLang"]),
         .target(
@@ -43,7 +45,7 @@ let package = Package(
             path: "Tests/Fuzz/FuzzStatement"
         ),
         .executableTarget(name: "fuzz-notebook", dependencies: ["FuzzSupport", "StrataNotebook"], path: "Tests/Fuzz/FuzzNotebook"),
-        .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore"]),
+        .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore", "CStrataScan"]),
         .testTarget(name: "StrataLangTests", dependencies: ["StrataLang"]),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"]),
         .testTarget(name: "StrataNotebookTests", dependencies: ["StrataNotebook", "StrataEngine", "StrataCore"]),

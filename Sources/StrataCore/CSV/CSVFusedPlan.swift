@@ -97,6 +97,12 @@ final class CSVFusedPlan {
         }
     }
 
+    /// Adds the nulls and fractions of `column` in a block's rows (see ``CSVFusedBlock``).
+    func noteBlock(column: Int, nulls: Int, fractions: Int) {
+        nullCounts[column] &+= nulls
+        fractionCounts[column] &+= fractions
+    }
+
     /// A buffer of at least `length` bytes for an unescaped text.
     @inline(__always)
     func scratch(_ length: Int) -> UnsafeMutablePointer<UInt8> {

@@ -53,6 +53,8 @@ extension CSVParseContext {
         // Rows below `roomEnd` fit every value buffer.
         var roomEnd = row
         var cursor = start
+        let block = CSVFusedBlock(columns: columns)
+        var blockCooldown = 0
         defer {
             plan.finish(taken: row - firstRow, endRow: row, buffers: buffers, stats: stats, dictionaries: dictionaries)
             rows = row
@@ -61,6 +63,29 @@ extension CSVParseContext {
             if row == roomEnd {
                 guard let end = plan.makeRoom(row: row, buffers: buffers) else { break records }
                 roomEnd = end
+            }
+            if blockCooldown == 0 {
+                let taken = block.take(self, plan: plan, dictionaries: dictionaries, from: cursor, softEnd: softEnd,
+                                       row: row, maxRows: roomEnd &- row, buffers: buffers, stats: stats)
+                if taken.alarm {
+                    // The chunk stops here; the load starts over with whole-file validation.
+                    cancelled = true
+                    return cursor
+                }
+                if taken.rows > 0 {
+                    let before = row &- firstRow
+                    row &+= taken.rows
+                    cursor = taken.next
+                    if (row &- firstRow) >> 16 != before >> 16, isCancelled() {
+                        cancelled = true
+                        break records
+                    }
+                    continue records
+                }
+                // A record the block path does not take: the next ones go one at a time.
+                blockCooldown = 32
+            } else {
+                blockCooldown &-= 1
             }
             var position = cursor
             var pending = 0

@@ -1,0 +1,331 @@
+import CStrataScan
+
+/// The fused loop's block path (see ``CSVParseContext/fusedRecords``): up to
+/// ``capacity`` plain records at a time are indexed first (every field's end, found 16 bytes
+/// at a time by `strata_csv_index`), then parsed column by column, each column with the one
+/// loop its kind needs — no per-field dispatch, no field-end search while parsing.
+///
+/// The rows a block takes get exactly the values, nulls, statistics and dictionary codes the
+/// record-at-a-time loop would give them. A field that does not qualify ends the block before
+/// its row: the rows before it are taken, and that record is left to the record-at-a-time
+/// loop. (The columns parsed before the failure may have written values and dictionary texts
+/// for later rows: values past the counts are overwritten, and those rows' texts are added to
+/// the dictionaries in the same order when the rows are taken again, as no parser splits a
+/// plain record differently.)
+final class CSVFusedBlock {
+    /// Records per block: the field ends stay in the first cache levels.
+    static let capacity = 1024
+
+    private let columns: Int
+    /// Field ends and record starts, as offsets from the block's first byte.
+    private let ends: UnsafeMutablePointer<UInt32>
+    private let starts: UnsafeMutablePointer<UInt32>
+    /// Per column: the block's null rows (`capacity` slots each), how many, and decimals
+    /// written with a fraction (count, most digits).
+    private let nullRows: UnsafeMutablePointer<Int32>
+    private let nullCounts: UnsafeMutablePointer<Int>
+    private let fractionCounts: UnsafeMutablePointer<Int>
+    private let maxFractions: UnsafeMutablePointer<Int>
+
+    init(columns: Int) {
+        self.columns = columns
+        let capacity = CSVFusedBlock.capacity
+        ends = .allocate(capacity: capacity * columns)
+        starts = .allocate(capacity: capacity + 1)
+        nullRows = .allocate(capacity: capacity * columns)
+        nullCounts = .allocate(capacity: columns)
+        fractionCounts = .allocate(capacity: columns)
+        maxFractions = .allocate(capacity: columns)
+    }
+
+    deinit {
+        ends.deallocate(); starts.deallocate(); nullRows.deallocate()
+        nullCounts.deallocate(); fractionCounts.deallocate(); maxFractions.deallocate()
+    }
+
+    /// What a block took: its records, and where the next record starts.
+    struct Taken {
+        var rows: Int
+        var next: Int
+        /// A new dictionary text was not valid UTF-8: the chunk must stop.
+        var alarm = false
+    }
+
+    /// Takes up to `maxRows` records from `cursor` (each starting before `softEnd`) into rows
+    /// `row...` of the plan's outputs; 0 rows when the first record does not qualify.
+    func take(_ context: CSVParseContext, plan: CSVFusedPlan, dictionaries: UnsafeMutablePointer<CSVByteDictionary>,
+              from cursor: Int, softEnd: Int, row: Int, maxRows: Int,
+              buffers: CSVValueBuffers, stats: UnsafeMutableBufferPointer<CSVColumnStats>) -> Taken {
+        let indexed = Int(strata_csv_index(context.base, Int64(cursor), Int64(context.count), Int64(softEnd),
+                                           context.scanner.delimiter, Int64(columns),
+                                           Int64(min(maxRows, CSVFusedBlock.capacity)), ends, starts))
+        guard indexed > 0 else { return Taken(rows: 0, next: cursor) }
+        var rows = parseColumns(context, plan: plan, dictionaries: dictionaries, at: cursor, row: row, rows: indexed)
+        if rows < 0 { return Taken(rows: 0, next: cursor, alarm: true) }
+        if rows > 0, rows < indexed {
+            // A later column stopped early: parse the rows every column takes again, so the
+            // nulls and fraction counts are those of the rows taken.
+            rows = parseColumns(context, plan: plan, dictionaries: dictionaries, at: cursor, row: row, rows: rows)
+            if rows < 0 { return Taken(rows: 0, next: cursor, alarm: true) }
+        }
+        guard rows > 0 else { return Taken(rows: 0, next: cursor) }
+        for column in 0..<columns {
+            let nulls = nullCounts[column]
+            for index in 0..<nulls {
+                buffers.appendNullRow(column, row &+ Int(nullRows[column &* CSVFusedBlock.capacity &+ index]))
+            }
+            plan.noteBlock(column: column, nulls: nulls, fractions: fractionCounts[column])
+            if maxFractions[column] > stats[column].maxFraction { stats[column].maxFraction = maxFractions[column] }
+        }
+        return Taken(rows: rows, next: cursor &+ Int(starts[rows]))
+    }
+
+    /// Parses the first `rows` indexed records column by column; returns how many every
+    /// column took (−1 after a UTF-8 alarm).
+    private func parseColumns(_ context: CSVParseContext, plan: CSVFusedPlan,
+                              dictionaries: UnsafeMutablePointer<CSVByteDictionary>,
+                              at blockStart: Int, row: Int, rows: Int) -> Int {
+        var limit = rows
+        for column in 0..<columns {
+            let fields = FieldTable(base: context.base + blockStart, ends: ends, starts: starts, columns: columns,
+                                    column: column)
+            nullCounts[column] = 0
+            fractionCounts[column] = 0
+            maxFractions[column] = 0
+            guard limit > 0 else { continue }
+            let taken: Int
+            switch plan.kinds[column] {
+            case .integer:
+                taken = integers(fields, column, rows: limit, context, output: plan.outputs[column] + row &* 8)
+            case .decimal:
+                taken = decimals(fields, column, rows: limit, context, scale: plan.scales[column],
+                                 output: plan.outputs[column] + row &* 8)
+            case .date:
+                taken = dates(fields, column, rows: limit, context, plan: plan, output: plan.outputs[column] + row &* 4)
+            case .string, .undecided:
+                taken = texts(fields, column, rows: limit, context, undecided: plan.kinds[column] == .undecided,
+                              dictionary: dictionaries + column, output: plan.outputs[column] + row &* 4)
+            case .failed:
+                taken = 0
+            }
+            if taken < 0 { return -1 }
+            limit = taken
+        }
+        return limit
+    }
+
+    /// Where one column's indexed fields are: the byte after each field is its terminator,
+    /// and each field starts after the previous one's (or at its record's start).
+    private struct FieldTable {
+        let base: UnsafePointer<UInt8>
+        let fieldEnds: UnsafePointer<UInt32>
+        let previousEnds: UnsafePointer<UInt32>
+        let stride: Int
+        let previousStride: Int
+        /// 1 past a delimiter, 0 at a record's start.
+        let skip: Int
+
+        init(base: UnsafePointer<UInt8>, ends: UnsafeMutablePointer<UInt32>, starts: UnsafeMutablePointer<UInt32>,
+             columns: Int, column: Int) {
+            self.base = base
+            fieldEnds = UnsafePointer(ends + column)
+            stride = columns
+            if column == 0 {
+                previousEnds = UnsafePointer(starts)
+                previousStride = 1
+                skip = 0
+            } else {
+                previousEnds = UnsafePointer(ends + column - 1)
+                previousStride = columns
+                skip = 1
+            }
+        }
+
+        /// The field's first byte and the byte after it (its terminator).
+        @inline(__always)
+        func span(_ record: Int) -> (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) {
+            (base + (Int(previousEnds[record &* previousStride]) &+ skip), base + Int(fieldEnds[record &* stride]))
+        }
+    }
+
+    @inline(__always)
+    private func noteNull(_ column: Int, _ record: Int) {
+        nullRows[column &* CSVFusedBlock.capacity &+ nullCounts[column]] = Int32(truncatingIfNeeded: record)
+        nullCounts[column] &+= 1
+    }
+}
+
+// MARK: - One loop per column kind
+
+extension CSVFusedBlock {
+    /// `-?d{1,18}` without a leading zero (as ``CSVFusedScan/number(_:from:count:)`` takes an
+    /// integer), or empty for null; returns the records taken.
+    private func integers(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext,
+                          output: UnsafeMutableRawPointer) -> Int {
+        let emptyIsNull = context.nulls.emptyIsNull
+        let textStart = context.base
+        for record in 0..<rows {
+            let (start, end) = fields.span(record)
+            let length = end - start
+            let value: Int64
+            if length == 0 {
+                guard emptyIsNull else { return record }
+                noteNull(column, record)
+                value = 0
+            } else if length <= 8, start[0] != 48 || length == 1, end - textStart >= 8,
+                      let digits = CSVFusedBlock.eightDigits(end, length) {
+                value = digits
+            } else {
+                guard let number = CSVFusedScan.number(start, from: 0, count: length), number.end == length,
+                      number.fractionDigits < 0, number.valid
+                else { return record }
+                value = number.value
+            }
+            output.storeBytes(of: value, toByteOffset: record &* 8, as: Int64.self)
+        }
+        return rows
+    }
+
+    /// Like an integer, or `-?d+.d+` with at most `scale` fraction digits (18 digits in all),
+    /// scaled to units; empty for null.
+    private func decimals(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, scale: Int,
+                          output: UnsafeMutableRawPointer) -> Int {
+        let emptyIsNull = context.nulls.emptyIsNull
+        var fractions = 0
+        var maxFraction = 0
+        defer {
+            fractionCounts[column] = fractions
+            maxFractions[column] = maxFraction
+        }
+        for record in 0..<rows {
+            let (start, end) = fields.span(record)
+            let length = end - start
+            let value: Int64
+            if length == 0 {
+                guard emptyIsNull else { return record }
+                noteNull(column, record)
+                value = 0
+            } else {
+                guard let number = CSVFusedScan.number(start, from: 0, count: length), number.end == length,
+                      number.valid,
+                      let units = CSVFastPath.scaled(number.value, fractionDigits: max(number.fractionDigits, 0),
+                                                     scale: scale)
+                else { return record }
+                if number.fractionDigits >= 0 {
+                    fractions &+= 1
+                    if number.fractionDigits > maxFraction { maxFraction = number.fractionDigits }
+                }
+                value = units
+            }
+            output.storeBytes(of: value, toByteOffset: record &* 8, as: Int64.self)
+        }
+        return rows
+    }
+
+    /// `yyyy-MM-dd` as days (a repeat of the last date text costs one comparison), or empty
+    /// for null.
+    private func dates(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, plan: CSVFusedPlan,
+                       output: UnsafeMutableRawPointer) -> Int {
+        let emptyIsNull = context.nulls.emptyIsNull
+        let datesAllowed = context.pattern == nil
+        let months = CSVMonthTable.shared
+        var lastKey = plan.dateKeys[column]
+        var lastDays = plan.dateDays[column]
+        defer {
+            plan.dateKeys[column] = lastKey
+            plan.dateDays[column] = lastDays
+        }
+        for record in 0..<rows {
+            let (start, end) = fields.span(record)
+            let length = end - start
+            let days: Int64
+            if length == 10 {
+                let key = (UnsafeRawPointer(start).loadUnaligned(as: UInt64.self),
+                           UnsafeRawPointer(start).loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+                if key == lastKey, key.0 != 0 {
+                    days = lastDays
+                } else if datesAllowed, let tableDays = months.days(start) {
+                    days = Int64(tableDays)
+                    lastKey = key
+                    lastDays = days
+                } else if datesAllowed, let date = CSVFastPath.isoDate(start, 10), date.isValid {
+                    days = Int64(date.days)
+                    lastKey = key
+                    lastDays = days
+                } else {
+                    return record
+                }
+            } else if length == 0, emptyIsNull {
+                noteNull(column, record)
+                days = 0
+            } else {
+                return record
+            }
+            output.storeBytes(of: UInt32(truncatingIfNeeded: days), toByteOffset: record &* 4, as: UInt32.self)
+        }
+        return rows
+    }
+
+    /// Untrimmed texts as dictionary codes, and null tokens (or empty) as nulls; an undecided
+    /// column takes only nulls and writes nothing. −1 when a new text is not valid UTF-8.
+    private func texts(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, undecided: Bool,
+                       dictionary: UnsafeMutablePointer<CSVByteDictionary>, output: UnsafeMutableRawPointer) -> Int {
+        let nulls = context.nulls
+        let emptyIsNull = nulls.emptyIsNull
+        let maxNullLength = nulls.maxLength
+        let utf8Alarm = context.utf8Alarm
+        for record in 0..<rows {
+            let (start, end) = fields.span(record)
+            let length = end - start
+            var isNull = false
+            if length == 0 {
+                guard emptyIsNull else { return record }
+                isNull = true
+            } else {
+                let first = start[0]
+                let last = end[-1]
+                if first == 32 || first == 9 || last == 32 || last == 9 { return record }
+                if length <= maxNullLength, nulls.isNull(start, length) {
+                    isNull = true
+                } else if undecided {
+                    return record
+                }
+            }
+            if undecided { continue }
+            if isNull {
+                output.storeBytes(of: 0, toByteOffset: record &* 4, as: UInt32.self)
+                noteNull(column, record)
+                continue
+            }
+            let known = dictionary.pointee.count
+            let code = dictionary.pointee.code(start, length)
+            if let utf8Alarm, Int(code) >= known, !CSVUTF8Validator.isClean(start, from: 0, to: length) {
+                utf8Alarm.raise()
+                return -1
+            }
+            output.storeBytes(of: code, toByteOffset: record &* 4, as: UInt32.self)
+        }
+        return rows
+    }
+
+    /// The value of the `length` (1–8) bytes before `end` when they are all digits; the 8
+    /// bytes before `end` must be readable. Eight digits at once (the bytes before the field
+    /// count as leading zeros).
+    @inline(__always)
+    static func eightDigits(_ end: UnsafePointer<UInt8>, _ length: Int) -> Int64? {
+        var word = UnsafeRawPointer(end - 8).loadUnaligned(as: UInt64.self)
+        // The low bytes are the ones before the field: make them '0'.
+        let outside = length == 8 ? 0 : (UInt64(1) << UInt64((8 &- length) &* 8)) &- 1
+        word = (word & ~outside) | (0x3030_3030_3030_3030 & outside)
+        // Every byte in '0'...'9': its high nibble is 3, and adding 6 keeps it 3.
+        guard word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+              (word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+        else { return nil }
+        var value = word &- 0x3030_3030_3030_3030
+        // Pairs, then fours, then all eight (the first byte is the most significant digit).
+        value = (value &* 10) &+ (value >> 8)
+        value = (((value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32)))
+            &+ (((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32)))) >> 32
+        return Int64(truncatingIfNeeded: value)
+    }
+}

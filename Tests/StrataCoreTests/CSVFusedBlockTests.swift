@@ -1,0 +1,182 @@
+import CStrataScan
+import Testing
+@testable import StrataCore
+
+/// The fused loop's block path: the structural index against a byte-by-byte reference, and
+/// random typed files (every field shape a block must take or leave) loading exactly as the
+/// general (non-speculative) path loads them, for every chunking.
+@Suite("CSV fused blocks")
+struct CSVFusedBlockTests {
+    typealias Random = CSVFusedQuotedTests.Random
+
+    /// What `strata_csv_index` must find, byte by byte: complete plain records of exactly
+    /// `columns` fields, each starting before `softEnd`.
+    static func referenceIndex(_ bytes: [UInt8], start: Int, softEnd: Int, delimiter: UInt8, columns: Int,
+                               maxRows: Int) -> (ends: [UInt32], starts: [UInt32]) {
+        var ends: [UInt32] = []
+        var starts: [UInt32] = [0]
+        var cursor = start
+        records: while starts.count - 1 < maxRows, cursor < softEnd, cursor < bytes.count {
+            var fieldEnds: [UInt32] = []
+            var position = cursor
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == 34 { break records }
+                if byte == delimiter {
+                    fieldEnds.append(UInt32(position - start))
+                    if fieldEnds.count >= columns { break records }
+                } else if byte == 10 || byte == 13 {
+                    let crlf = byte == 13 && position + 1 < bytes.count && bytes[position + 1] == 10
+                    guard byte == 10 || crlf, fieldEnds.count == columns - 1 else { break records }
+                    fieldEnds.append(UInt32(position - start))
+                    position += crlf ? 2 : 1
+                    ends += fieldEnds
+                    starts.append(UInt32(position - start))
+                    cursor = position
+                    continue records
+                }
+                position += 1
+            }
+            break
+        }
+        return (ends, starts)
+    }
+
+    @Test func indexMatchesAByteByByteReference() {
+        var random = Random(state: 7)
+        let alphabet: [UInt8] = Array("ab1,,,;\n\n\r\"中".utf8)
+        for trial in 0..<400 {
+            let columns = 2 + random.next(4)
+            // Mostly well-formed rows, with a stray byte now and then.
+            var bytes: [UInt8] = []
+            for _ in 0..<random.next(40) {
+                for column in 0..<columns {
+                    for _ in 0..<random.next(6) { bytes.append(UInt8(ascii: "0") + UInt8(random.next(10))) }
+                    if random.next(25) == 0 { bytes.append(alphabet[random.next(alphabet.count)]) }
+                    if column < columns - 1 { bytes.append(UInt8(ascii: ",")) }
+                }
+                bytes += random.next(3) == 0 ? [13, 10] : [10]
+            }
+            if random.next(4) == 0, !bytes.isEmpty { bytes.removeLast(random.next(min(bytes.count, 5)) + 1) }
+            let start = bytes.isEmpty ? 0 : random.next(min(bytes.count, 3))
+            let softEnd = random.next(3) == 0 ? start + random.next(bytes.count + 1) : bytes.count
+            let maxRows = 1 + random.next(trial % 2 == 0 ? 50 : 4)
+            let expected = CSVFusedBlockTests.referenceIndex(bytes, start: start, softEnd: softEnd, delimiter: 44,
+                                                             columns: columns, maxRows: maxRows)
+            var ends = [UInt32](repeating: 0, count: maxRows * columns)
+            var starts = [UInt32](repeating: 0, count: maxRows + 1)
+            let rows = (bytes + [0]).withUnsafeBufferPointer { buffer in
+                Int(strata_csv_index(buffer.baseAddress, Int64(start), Int64(bytes.count), Int64(softEnd), 44,
+                                     Int64(columns), Int64(maxRows), &ends, &starts))
+            }
+            #expect(rows == expected.starts.count - 1, "trial \(trial)")
+            #expect(Array(ends.prefix(rows * columns)) == expected.ends, "trial \(trial)")
+            #expect(Array(starts.prefix(rows + 1)) == expected.starts, "trial \(trial)")
+        }
+    }
+
+    /// An orders-like file whose every column sometimes holds a shape a block must leave to
+    /// the per-record loop (or null): long and negative integers, leading zeros, decimals
+    /// with up to four fraction digits, bad and empty dates, texts with edge spaces, null
+    /// tokens, a quoted field. `hostile` adds shapes that change a column's type (a decimal
+    /// in an integer column, an exponent, leading zeros), after which pass 2 parses all.
+    static func randomFile(seed: UInt64, rows: Int, lineEnd: String, hostile: Bool) -> String {
+        var random = Random(state: seed)
+        let categories = ["母婴", "食品", "NULL", "Software", "家居 用品", "a"]
+        var text = "order_id,customer_id,order_date,amount,category,note" + lineEnd
+        for row in 0..<rows {
+            var id = "\(row + 1)"
+            switch random.next(60) {
+            case 0: id = "-\(row)"
+            case 1: id = "123456789012"
+            case 2: id = "0"
+            case 3: id = ""
+            default: break
+            }
+            var customer = "\(random.next(100_000_000))"
+            switch random.next(80) {
+            case 0 where hostile: customer = "0\(random.next(100))"
+            case 1: customer = "99999999"
+            case 2 where hostile: customer = "1e3"
+            case 3 where hostile && row > rows / 2: customer = "\(random.next(100)).5"
+            default: break
+            }
+            var date = "2024-0\(1 + random.next(9))-\(10 + random.next(19))"
+            switch random.next(50) {
+            case 0: date = ""
+            case 1 where hostile: date = "2024-1-5"
+            case 2 where hostile: date = "2024/1/5"
+            case 3: date = "1899-12-31"
+            default: break
+            }
+            var amount = "\(random.next(100_000)).\(random.next(100))"
+            switch random.next(30) {
+            case 0: amount = "\(random.next(1000))"
+            case 1: amount = "-\(random.next(100)).5"
+            case 2: amount = "0.\(random.next(10_000))"
+            case 3: amount = ""
+            case 4: amount = "12345678.12"
+            case 5 where hostile: amount = "00.5"
+            default: break
+            }
+            var category = categories[random.next(categories.count)]
+            switch random.next(40) {
+            case 0: category = " \(category)"
+            case 1: category = ""
+            case 2: category = "\"\(category),x\""
+            default: break
+            }
+            let note = row > rows / 3 && random.next(10) == 0 ? "n\(random.next(5))" : ""
+            text += "\(id),\(customer),\(date),\(amount),\(category),\(note)" + lineEnd
+        }
+        return text
+    }
+
+    @Test func randomTypedFilesLoadAsTheGeneralPathLoadsThem() throws {
+        for seed: UInt64 in [1, 2, 3, 4] {
+            for lineEnd in ["\n", "\r\n"] {
+                let text = CSVFusedBlockTests.randomFile(seed: seed, rows: 3000, lineEnd: lineEnd, hostile: seed == 4)
+                let reference = try CSVTest.load(text) { $0.speculate = false; $0.threads = 1 }.table
+                #expect(reference.rowCount == 3000)
+                let expected = CSVParallelTests.snapshot(reference)
+                for threads in [1, 2] {
+                    for chunkSize in [7, 500, 9000, 1 << 20] {
+                        let table = try CSVTest.load(text) { $0.threads = threads; $0.chunkSize = chunkSize }.table
+                        #expect(CSVParallelTests.snapshot(table) == expected,
+                                "seed \(seed) \(lineEnd == "\n" ? "LF" : "CRLF") threads \(threads) chunk \(chunkSize)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func cleanFileKeepsItsTypesAndValues() throws {
+        var text = "id,amount,day,city\n"
+        for row in 0..<5000 { text += "\(row * 37),\(row % 1000).\(row % 7)5,2025-01-\(10 + row % 19),城市\(row % 9)\n" }
+        let table = try CSVTest.load(text) { $0.threads = 2; $0.chunkSize = 20_000 }.table
+        #expect(table.fields.map(\.type) == [.int64, .decimal(scale: 2), .date, .string])
+        #expect(CSVTest.values(table, "id").suffix(1) == ["\(4999 * 37)"])
+        #expect(CSVTest.values(table, "amount").prefix(3) == ["0.05", "1.15", "2.25"])
+        #expect(CSVTest.values(table, "city").prefix(2) == ["城市0", "城市1"])
+    }
+
+    @Test func eightDigitsReadsEveryLengthAndRejectsNonDigits() {
+        for length in 1...8 {
+            for value in [0, 7, 10_000_000, 12_345_678, 99_999_999] {
+                let digits = String(value).suffix(length)
+                let bytes = Array("xxxxxxxx\(digits)".utf8)
+                let parsed = bytes.withUnsafeBufferPointer { buffer in
+                    CSVFusedBlock.eightDigits(buffer.baseAddress! + bytes.count, digits.count)
+                }
+                #expect(parsed == Int64(digits), "\(digits)")
+            }
+        }
+        for bad in ["1a", "/0", ":1", " 1", "1-", "12345.78"] {
+            let bytes = Array("00000000\(bad)".utf8)
+            let parsed = bytes.withUnsafeBufferPointer { buffer in
+                CSVFusedBlock.eightDigits(buffer.baseAddress! + bytes.count, bad.utf8.count)
+            }
+            #expect(parsed == nil, "\(bad)")
+        }
+    }
+}
