@@ -14,9 +14,12 @@
 /// For record `r` (counted from 0) and field `c`, `ends[r * columns + c]` is the offset from
 /// `start` of the byte after the field (its delimiter, `\r` or `\n`). `starts[r]` is the
 /// offset of record `r`'s first byte; `starts[rows]` is where the next record starts.
-/// `ends` holds `max_rows * columns` entries, `starts` `max_rows + 1`.
+/// `ends` holds `max_rows * columns + 16` entries (the scan may write a few beyond the
+/// records it returns), `starts` `max_rows + 1`.
 ///
-/// Returns the number of records indexed (0 when the first is not plain).
+/// Returns the number of records indexed: at least one when the first record is plain, and
+/// possibly fewer than all the plain ones (a record that crosses `soft_end` or a quote in a
+/// later record may end the index early; the caller then calls again from where it ended).
 int64_t strata_csv_index(const uint8_t *base, int64_t start, int64_t count, int64_t soft_end,
                          uint8_t delimiter, int64_t columns, int64_t max_rows,
                          uint32_t *ends, uint32_t *starts);

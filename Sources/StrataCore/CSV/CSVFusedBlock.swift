@@ -30,7 +30,7 @@ final class CSVFusedBlock {
     init(columns: Int) {
         self.columns = columns
         let capacity = CSVFusedBlock.capacity
-        ends = .allocate(capacity: capacity * columns)
+        ends = .allocate(capacity: capacity * columns + 16)
         starts = .allocate(capacity: capacity + 1)
         nullRows = .allocate(capacity: capacity * columns)
         nullCounts = .allocate(capacity: columns)
@@ -191,6 +191,7 @@ extension CSVFusedBlock {
     private func decimals(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, scale: Int,
                           output: UnsafeMutableRawPointer) -> Int {
         let emptyIsNull = context.nulls.emptyIsNull
+        let textStart = context.base
         var fractions = 0
         var maxFraction = 0
         defer {
@@ -205,6 +206,13 @@ extension CSVFusedBlock {
                 guard emptyIsNull else { return record }
                 noteNull(column, record)
                 value = 0
+            } else if length <= 8, end - textStart >= 8, let number = CSVFusedBlock.shortDecimal(end, length),
+                      let units = CSVFastPath.scaled(number.value, fractionDigits: number.fractionDigits, scale: scale) {
+                if number.fractionDigits > 0 {
+                    fractions &+= 1
+                    if number.fractionDigits > maxFraction { maxFraction = number.fractionDigits }
+                }
+                value = units
             } else {
                 guard let number = CSVFusedScan.number(start, from: 0, count: length), number.end == length,
                       number.valid,
@@ -309,23 +317,55 @@ extension CSVFusedBlock {
     }
 
     /// The value of the `length` (1–8) bytes before `end` when they are all digits; the 8
-    /// bytes before `end` must be readable. Eight digits at once (the bytes before the field
-    /// count as leading zeros).
+    /// bytes before `end` must be readable.
     @inline(__always)
     static func eightDigits(_ end: UnsafePointer<UInt8>, _ length: Int) -> Int64? {
-        var word = UnsafeRawPointer(end - 8).loadUnaligned(as: UInt64.self)
-        // The low bytes are the ones before the field: make them '0'.
-        let outside = length == 8 ? 0 : (UInt64(1) << UInt64((8 &- length) &* 8)) &- 1
-        word = (word & ~outside) | (0x3030_3030_3030_3030 & outside)
+        digits(UnsafeRawPointer(end - 8).loadUnaligned(as: UInt64.self), length)
+    }
+
+    /// `d+` or `d+.d+` (no sign, no leading zero before more integer digits) in the `length`
+    /// (1–8) bytes before `end`: all digits as one integer, and the digits after the dot (0
+    /// without one). The 8 bytes before `end` must be readable.
+    @inline(__always)
+    static func shortDecimal(_ end: UnsafePointer<UInt8>, _ length: Int) -> (value: Int64, fractionDigits: Int)? {
+        let word = UnsafeRawPointer(end - 8).loadUnaligned(as: UInt64.self)
+        let first = UInt8(truncatingIfNeeded: word &>> UInt64(truncatingIfNeeded: (8 &- length) &* 8))
+        // The bytes before the field can never be dots.
+        let outside = length == 8 ? 0 : (UInt64(1) &<< UInt64(truncatingIfNeeded: (8 &- length) &* 8)) &- 1
+        let dotless = (word ^ 0x2E2E_2E2E_2E2E_2E2E) | outside
+        let dots = ~(((dotless & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | dotless) & 0x8080_8080_8080_8080
+        if dots == 0 {
+            guard length == 1 || first != 48, let value = digits(word, length) else { return nil }
+            return (value, 0)
+        }
+        guard dots & (dots &- 1) == 0 else { return nil }
+        let dot = dots.trailingZeroBitCount &>> 3
+        let fractionDigits = 7 &- dot
+        let integerDigits = length &- fractionDigits &- 1
+        guard fractionDigits >= 1, integerDigits >= 1, integerDigits == 1 || first != 48 else { return nil }
+        // Close the gap: the bytes below the dot move up one.
+        let below = (UInt64(1) &<< UInt64(truncatingIfNeeded: dot &* 8)) &- 1
+        let above = ~((UInt64(1) &<< UInt64(truncatingIfNeeded: (dot &+ 1) &* 8)) &- 1)
+        guard let value = digits(((word & below) &<< 8) | (word & above), length &- 1) else { return nil }
+        return (value, fractionDigits)
+    }
+
+    /// The value of the top `count` (1–8) bytes of `word` (the first byte is the most
+    /// significant digit) when they are all digits. Eight digits at once: the bytes below
+    /// count as leading zeros.
+    @inline(__always)
+    static func digits(_ word: UInt64, _ count: Int) -> Int64? {
+        let outside = count == 8 ? 0 : (UInt64(1) &<< UInt64(truncatingIfNeeded: (8 &- count) &* 8)) &- 1
+        let padded = (word & ~outside) | (0x3030_3030_3030_3030 & outside)
         // Every byte in '0'...'9': its high nibble is 3, and adding 6 keeps it 3.
-        guard word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
-              (word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+        guard padded & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+              (padded &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
         else { return nil }
-        var value = word &- 0x3030_3030_3030_3030
-        // Pairs, then fours, then all eight (the first byte is the most significant digit).
-        value = (value &* 10) &+ (value >> 8)
-        value = (((value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32)))
-            &+ (((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32)))) >> 32
+        var value = padded &- 0x3030_3030_3030_3030
+        // Pairs, then fours, then all eight.
+        value = (value &* 10) &+ (value &>> 8)
+        value = (((value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 &<< 32)))
+            &+ (((value &>> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 &<< 32)))) &>> 32
         return Int64(truncatingIfNeeded: value)
     }
 }
