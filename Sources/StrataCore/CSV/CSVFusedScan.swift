@@ -55,6 +55,7 @@ extension CSVParseContext {
         var cursor = start
         let block = CSVFusedBlock(columns: columns)
         var blockCooldown = 0
+        var blockBackoff = 1
         defer {
             plan.finish(taken: row - firstRow, endRow: row, buffers: buffers, stats: stats, dictionaries: dictionaries)
             rows = row
@@ -73,6 +74,7 @@ extension CSVParseContext {
                     return cursor
                 }
                 if taken.rows > 0 {
+                    blockBackoff = 1
                     let before = row &- firstRow
                     row &+= taken.rows
                     cursor = taken.next
@@ -82,8 +84,10 @@ extension CSVParseContext {
                     }
                     continue records
                 }
-                // A record the block path does not take: the next ones go one at a time.
-                blockCooldown = 32
+                // A record the block path does not take goes alone to the loop below; when
+                // the next ones do not qualify either, more and more go before a retry.
+                blockCooldown = blockBackoff &- 1
+                blockBackoff = min(blockBackoff &* 2, 32)
             } else {
                 blockCooldown &-= 1
             }

@@ -184,8 +184,28 @@ final class CSVValueBuffers: @unchecked Sendable {
     /// The column's values in place (nil when it has none).
     func rawValues(_ column: Int) -> UnsafeRawPointer? { UnsafeRawPointer(values[column].base) }
 
-    /// Whole pages for `bytes`.
-    static func mappedBytes(_ bytes: Int) -> Int { (max(bytes, 1) + 4095) & ~4095 }
+    /// A mapped buffer's size: whole 2 MB pages for `bytes`, so that the buffer is all
+    /// transparent huge pages (one fault per 2 MB; a small file's chunks would otherwise
+    /// take one 4 KB fault after another, each costly in a virtual machine).
+    static func mappedBytes(_ bytes: Int) -> Int { (max(bytes, 1) + hugePage - 1) & ~(hugePage - 1) }
+
+    static let hugePage = 2 << 20
+
+    /// `bytes` (a multiple of 2 MB) of fresh memory starting on a 2 MB boundary, advised
+    /// for huge pages; nil when the system refuses.
+    static func mapHugeAligned(_ bytes: Int) -> UnsafeMutableRawPointer? {
+        guard let mapped = mmap(nil, bytes + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              mapped != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        let address = Int(bitPattern: mapped)
+        let aligned = (address + hugePage - 1) & ~(hugePage - 1)
+        // Unmap the slack before and after the aligned range.
+        if aligned > address { munmap(mapped, aligned - address) }
+        let tail = address + bytes + hugePage - (aligned + bytes)
+        if tail > 0, let end = UnsafeMutableRawPointer(bitPattern: aligned + bytes) { munmap(end, tail) }
+        guard let base = UnsafeMutableRawPointer(bitPattern: aligned) else { return nil }
+        _ = madvise(base, bytes, 14)  // MADV_HUGEPAGE
+        return base
+    }
 
     private func copy<Element: BitwiseCopyable>(_ slot: Slot, as type: Element.Type) -> ContiguousArray<Element> {
         guard slot.count > 0, let base = slot.base else { return [] }
@@ -214,11 +234,7 @@ final class CSVValueBuffers: @unchecked Sendable {
             grown = realloc(slot.pointee.base, newBytes)
         } else {
             // Glibc's module does not export mremap; growth is rare.
-            let mapped = mmap(nil, CSVValueBuffers.mappedBytes(newBytes), PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-            grown = mapped == UnsafeMutableRawPointer(bitPattern: -1) ? nil : mapped
-            // Transparent huge pages where enabled: one fault per 2 MB instead of per 4 KB.
-            if let grown { _ = madvise(grown, CSVValueBuffers.mappedBytes(newBytes), 14) }  // MADV_HUGEPAGE
+            grown = CSVValueBuffers.mapHugeAligned(CSVValueBuffers.mappedBytes(newBytes))
             if let grown, let base = slot.pointee.base {
                 memcpy(grown, base, slot.pointee.count * width)
                 CSVValueBuffers.deallocate(base, bytes: oldBytes)
