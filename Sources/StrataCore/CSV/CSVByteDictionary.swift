@@ -171,31 +171,28 @@ struct CSVByteDictionary {
         mask = newMask
     }
 
-    /// A fast 64-bit hash: eight bytes per step, then a final avalanche.
+    /// A fast 64-bit hash of at least 8 bytes: eight bytes per step, the last (partial) step
+    /// an overlapping load of the final eight, then a final avalanche.
     @inline(__always)
     static func hash(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         let raw = UnsafeRawPointer(base)
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
         var index = 0
-        while index + 8 <= length {
+        while index &+ 8 <= length {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-            index += 8
+            hash ^= hash &>> 32
+            index &+= 8
         }
         if index < length {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < length {
-                tail |= UInt64(base[index]) << shift
-                shift += 8
-                index += 1
-            }
+            // The length is in the seed: texts that differ only in where the overlap starts
+            // still hash apart.
+            let tail = raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
             hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
-        hash ^= hash >> 33
+        hash ^= hash &>> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 29
+        hash ^= hash &>> 29
         return hash
     }
 }
