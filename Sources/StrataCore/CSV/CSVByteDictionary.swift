@@ -171,8 +171,8 @@ struct CSVByteDictionary {
         mask = newMask
     }
 
-    /// A fast 64-bit hash of at least 8 bytes: eight bytes per step, the last (partial) step
-    /// an overlapping load of the final eight, then a final avalanche.
+    /// A fast 64-bit hash: eight bytes per step, the last partial step one overlapping load
+    /// of the final eight (byte by byte in texts under eight bytes), then a final avalanche.
     @inline(__always)
     static func hash(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         let raw = UnsafeRawPointer(base)
@@ -185,9 +185,18 @@ struct CSVByteDictionary {
             index &+= 8
         }
         if index < length {
-            // The length is in the seed: texts that differ only in where the overlap starts
-            // still hash apart.
-            let tail = raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+            var tail: UInt64 = 0
+            if length >= 8 {
+                // One overlapping load of the last eight bytes (the length is in the seed).
+                tail = raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+            } else {
+                var shift: UInt64 = 0
+                while index < length {
+                    tail |= UInt64(base[index]) &<< shift
+                    shift &+= 8
+                    index &+= 1
+                }
+            }
             hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }
         hash ^= hash &>> 33
