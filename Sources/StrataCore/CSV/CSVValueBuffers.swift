@@ -184,15 +184,15 @@ final class CSVValueBuffers: @unchecked Sendable {
     /// The column's values in place (nil when it has none).
     func rawValues(_ column: Int) -> UnsafeRawPointer? { UnsafeRawPointer(values[column].base) }
 
-    /// A mapped buffer's size: whole 2 MB pages for `bytes`, so that the buffer is all
-    /// transparent huge pages (one fault per 2 MB; a small file's chunks would otherwise
-    /// take one 4 KB fault after another, each costly in a virtual machine).
-    static func mappedBytes(_ bytes: Int) -> Int { (max(bytes, 1) + hugePage - 1) & ~(hugePage - 1) }
+    /// Whole pages for `bytes`. (Not whole 2 MB pages: a chunk's buffers are sized from a
+    /// guess of its rows, often twice too many, and a huge page is resident as a whole once
+    /// touched — rounding up tripled the peak memory of a many-column load.)
+    static func mappedBytes(_ bytes: Int) -> Int { (max(bytes, 1) + 4095) & ~4095 }
 
     static let hugePage = 2 << 20
 
-    /// `bytes` (a multiple of 2 MB) of fresh memory starting on a 2 MB boundary, advised
-    /// for huge pages; nil when the system refuses.
+    /// `bytes` of fresh memory starting on a 2 MB boundary, advised for huge pages (every
+    /// whole 2 MB of it takes one fault instead of 512); nil when the system refuses.
     static func mapHugeAligned(_ bytes: Int) -> UnsafeMutableRawPointer? {
         guard let mapped = mmap(nil, bytes + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
               mapped != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
