@@ -31,6 +31,7 @@ extension CSVLoader {
         ContiguousArray<Code>(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = total
             guard let target = buffer.baseAddress else { return }
+            CSVValueBuffers.adviseHugePages(target, bytes: total * MemoryLayout<Code>.stride)
             guard let mapBase = merge.codes.baseAddress else {
                 // No text in any chunk: every row is null, code 0.
                 return target.initialize(repeating: 0, count: total)

@@ -12,8 +12,9 @@ extension CSVLoader {
         for column in types.indices {
             byColumn[column] = chunks.map { $0.columns[column] }
             for chunk in byColumn[column].indices {
-                costs[column] += byColumn[column][chunk].dictionary.count
+                // A chunk reused from pass 1 holds its texts already, without a dictionary.
                 byColumn[column][chunk].keepTextsOnly()
+                costs[column] += max(byColumn[column][chunk].offsets.count - 1, 0)
             }
         }
         // The chunk dictionaries' hash indexes are freed here, before any column is built.
