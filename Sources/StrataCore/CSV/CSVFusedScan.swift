@@ -1,6 +1,10 @@
 /// Pass 1's fused loop: split and parse in one walk over the bytes, straight into the
 /// speculation buffers, for records whose every field takes its column's guess.
 ///
+/// Plain records (no quotes) go a block at a time through ``CSVFusedBlock`` first, which
+/// indexes them and parses column by column; the record-at-a-time walk below takes the ones
+/// a block leaves (quoted fields, a field off its column's fast path) and hands back.
+///
 /// A record qualifies when each field is untrimmed (no edge spaces or tabs), the right count,
 /// unquoted unless its column is text, and parses on the column's fast path exactly as
 /// ``CSVSpeculation/take`` would (or is empty and empty means null). The first record that
