@@ -218,3 +218,40 @@ extension CSVFusedBlockTests {
         }
     }
 }
+
+extension CSVFusedBlockTests {
+    /// Random CSV-ish bytes (digits, dots, signs, delimiters, quotes, line ends, spaces,
+    /// letters, Chinese) load exactly as the general path loads them, or fail the same way.
+    @Test func randomBytesLoadOrFailAsTheGeneralPathDoes() throws {
+        var random = Random(state: 99)
+        let pieces = ["1", "23", "456", "7890123", "0", "-", ".", ".5", "12.34", ",", ",", ",", "\n", "\n", "\r\n", "\r",
+                      "\"", "\"\"", " ", "a", "中文", "2024-01-05", "", "NULL"]
+        var loaded = 0
+        for trial in 0..<300 {
+            var text = "a,b,c\n"
+            // Mostly clean rows of numbers, with noise now and then.
+            let noise = 20 + random.next(400)
+            for _ in 0..<random.next(400) {
+                if random.next(noise) == 0 {
+                    for _ in 0..<1 + random.next(6) { text += pieces[random.next(pieces.count)] }
+                } else {
+                    text += "\(random.next(100_000)),\(random.next(1000)).\(random.next(100)),2024-0\(1 + random.next(9))-1\(random.next(9))\n"
+                }
+            }
+            let reference = CSVTest.failure(text) { $0.speculate = false; $0.threads = 1 }
+            if reference == nil { loaded += 1 }
+            let expected = reference == nil
+                ? try CSVParallelTests.snapshot(CSVTest.load(text) { $0.speculate = false; $0.threads = 1 }.table) : []
+            for chunkSize in [64, 1000, 1 << 20] {
+                let failure = CSVTest.failure(text) { $0.chunkSize = chunkSize; $0.threads = 2 }
+                #expect(failure?.message == reference?.message, "trial \(trial) chunk \(chunkSize)")
+                if failure == nil, reference == nil {
+                    let table = try CSVTest.load(text) { $0.chunkSize = chunkSize; $0.threads = 2 }.table
+                    #expect(CSVParallelTests.snapshot(table) == expected, "trial \(trial) chunk \(chunkSize)")
+                }
+            }
+        }
+        // Both outcomes are exercised.
+        #expect(loaded > 60 && loaded < 270, "\(loaded) of 300 loaded")
+    }
+}
