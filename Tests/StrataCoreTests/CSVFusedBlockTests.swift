@@ -69,7 +69,7 @@ struct CSVFusedBlockTests {
             let maxRows = 1 + random.next(trial % 2 == 0 ? 50 : 4)
             let expected = CSVFusedBlockTests.referenceIndex(bytes, start: start, softEnd: softEnd, delimiter: 44,
                                                              columns: columns, maxRows: maxRows)
-            var ends = [UInt32](repeating: 0, count: maxRows * columns + 16)
+            var ends = [UInt32](repeating: 0, count: maxRows * columns + 32)
             var starts = [UInt32](repeating: 0, count: maxRows + 1)
             let rows = (bytes + [0]).withUnsafeBufferPointer { buffer in
                 Int(strata_csv_index(buffer.baseAddress, Int64(start), Int64(bytes.count), Int64(softEnd), 44,

@@ -3,7 +3,7 @@
 
 #include <stdint.h>
 
-/// Finds the field ends of up to `max_rows` records of a CSV text, 16 bytes at a time: the
+/// Finds the field ends of up to `max_rows` records of a CSV text, 32 bytes at a time: the
 /// structural pass of the loader's block path (StrataCore's `CSVFusedBlock`).
 ///
 /// Records are indexed from `start` while each one starts before `soft_end`. A record is
@@ -14,7 +14,7 @@
 /// For record `r` (counted from 0) and field `c`, `ends[r * columns + c]` is the offset from
 /// `start` of the byte after the field (its delimiter, `\r` or `\n`). `starts[r]` is the
 /// offset of record `r`'s first byte; `starts[rows]` is where the next record starts.
-/// `ends` holds `max_rows * columns + 16` entries (the scan may write a few beyond the
+/// `ends` holds `max_rows * columns + 32` entries (the scan may write a few beyond the
 /// records it returns), `starts` `max_rows + 1`.
 ///
 /// Returns the number of records indexed: at least one when the first record is plain, and

@@ -30,7 +30,7 @@ final class CSVFusedBlock {
     init(columns: Int) {
         self.columns = columns
         let capacity = CSVFusedBlock.capacity
-        ends = .allocate(capacity: capacity * columns + 16)
+        ends = .allocate(capacity: capacity * columns + 32)
         starts = .allocate(capacity: capacity + 1)
         nullRows = .allocate(capacity: capacity * columns)
         nullCounts = .allocate(capacity: columns)
