@@ -64,9 +64,9 @@ struct CSVStringMerge {
     func deallocate() { codes.deallocate() }
 
     /// Pass 4: `codes` (each entry's first occurrence, from pass 3) turned into codes in
-    /// global order, and the distinct texts' bytes back to back in code order. Both buffers are sized for the worst case (every entry distinct; `bytes`, the
-    /// arenas' total) and filled in one pass; their unused tails are never touched, so they
-    /// take no memory.
+    /// global order, and the distinct texts' bytes back to back in code order. Both buffers
+    /// are sized for the worst case (every entry distinct; `bytes`, the arenas' total) and
+    /// filled in one pass; their unused tails are never written (fresh pages stay unmapped).
     private mutating func numberAndCopy(_ texts: CSVEntryTexts, total: Int, bytes: Int) {
         let codes = self.codes
         var utf8 = ContiguousArray<UInt8>()
@@ -99,9 +99,3 @@ struct CSVStringMerge {
         self.offsets = offsets
     }
 }
-
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
