@@ -31,7 +31,7 @@ struct CSVStringMerge {
     /// Merges chunk texts given as byte arenas and offsets (chunk `c`'s local code `k` is
     /// `arenas[c][offsets[c][k]..<offsets[c][k + 1]]`), e.g. ``CSVByteDictionary``'s.
     /// - Complexity: O(entries + their bytes); the distinct texts are copied once, and a
-    ///   single chunk's texts not at all. Holds 28 bytes per entry while it runs.
+    ///   single chunk's texts not at all. Holds at most 24 bytes per entry while it runs.
     init(arenas: [ContiguousArray<UInt8>], offsets: [ContiguousArray<Int>]) {
         let chunkTexts = CSVChunkTexts(arenas: arenas, offsets: offsets)
         var base = [0]
@@ -39,24 +39,32 @@ struct CSVStringMerge {
         for chunk in 0..<chunkTexts.count { base.append(base[base.count - 1] + chunkTexts.entries(chunk)) }
         entryBase = base
         let total = base[base.count - 1]
-        codes = UnsafeMutableBufferPointer(start: CSVMergeText.allocate(UInt32.self, max(total, 1)), count: max(total, 1))
-        if total == 0 { return }
+        if total == 0 {
+            codes = UnsafeMutableBufferPointer(start: .allocate(capacity: 1), count: 1)
+            return
+        }
         if let only = base.indices.dropLast().first(where: { base[$0 + 1] == total }), base[only] == 0 {
             // One chunk holds every entry: its codes and texts are already the column's.
+            codes = UnsafeMutableBufferPointer(start: CSVMergeText.allocate(UInt32.self, total), count: total)
             for code in 0..<total { codes[code] = UInt32(truncatingIfNeeded: code) }
             utf8 = arenas[only]
             self.offsets = offsets[only]
             return
         }
+        let bytes = arenas.reduce(0) { $0 + $1.count }
         // The arenas are alive and unchanged for the whole merge (`withExtendedLifetime`):
         // their buffers' addresses stay valid outside the closures that produced them.
-        withExtendedLifetime(chunkTexts) {
+        (codes, utf8, self.offsets) = withExtendedLifetime(chunkTexts) {
             let texts = CSVEntryTexts(chunkTexts)
             defer { texts.deallocate() }
             let partitions = CSVMergePartitions(texts, total: total)
+            // Allocated once the scatter is done, so the merge never holds more than its
+            // hashes and records, or its records and codes (24 or 20 bytes an entry).
+            let codes = UnsafeMutableBufferPointer(start: CSVMergeText.allocate(UInt32.self, total), count: total)
             partitions.findFirstOccurrences(texts, into: codes)
             partitions.deallocate()
-            numberAndCopy(texts, total: total, bytes: arenas.reduce(0) { $0 + $1.count })
+            let (utf8, offsets) = CSVStringMerge.numberAndCopy(texts, codes: codes, total: total, bytes: bytes)
+            return (codes, utf8, offsets)
         }
     }
 
@@ -67,8 +75,8 @@ struct CSVStringMerge {
     /// global order, and the distinct texts' bytes back to back in code order. Both buffers
     /// are sized for the worst case (every entry distinct; `bytes`, the arenas' total) and
     /// filled in one pass; their unused tails are never written (fresh pages stay unmapped).
-    private mutating func numberAndCopy(_ texts: CSVEntryTexts, total: Int, bytes: Int) {
-        let codes = self.codes
+    private static func numberAndCopy(_ texts: CSVEntryTexts, codes: UnsafeMutableBufferPointer<UInt32>, total: Int,
+                                      bytes: Int) -> (ContiguousArray<UInt8>, ContiguousArray<Int>) {
         var utf8 = ContiguousArray<UInt8>()
         let offsets = ContiguousArray<Int>(unsafeUninitializedCapacity: total + 1) { offsetBuffer, distinctPlusOne in
             guard let offsetBase = offsetBuffer.baseAddress else { return }
@@ -95,7 +103,6 @@ struct CSVStringMerge {
             }
             distinctPlusOne = next + 1
         }
-        self.utf8 = utf8
-        self.offsets = offsets
+        return (utf8, offsets)
     }
 }
