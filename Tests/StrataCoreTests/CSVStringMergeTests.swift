@@ -17,15 +17,16 @@ struct CSVStringMergeTests {
         }
     }
 
-    /// The naive merge: one dictionary, first-seen order over the chunks' texts.
-    static func reference(_ chunks: [[String]]) -> (strings: [String], codes: [[UInt32]]) {
+    /// The naive merge of the dictionaries' entries: one dictionary, first-seen order.
+    /// (A dictionary that switched to appending holds repeats; each entry gets its text's code.)
+    static func reference(_ built: [CSVByteDictionary]) -> (strings: [String], codes: [[UInt32]]) {
         var index: [String: UInt32] = [:]
         var strings: [String] = []
         var codes: [[UInt32]] = []
-        for texts in chunks {
-            var seen = Set<String>()
+        for dictionary in built {
             var local: [UInt32] = []
-            for text in texts where seen.insert(text).inserted {
+            dictionary.forEachEntry { base, count in
+                let text = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
                 if index[text] == nil {
                     index[text] = UInt32(strings.count)
                     strings.append(text)
@@ -39,9 +40,22 @@ struct CSVStringMergeTests {
 
     static func check(_ chunks: [[String]]) {
         let built = dictionaries(chunks)
-        let merge = CSVStringMerge(arenas: built.map(\.arena), offsets: built.map(\.offsets))
+        // Each dictionary holds its chunk's texts in first-seen order (with repeats only
+        // after a switch to appending).
+        for (chunk, dictionary) in built.enumerated() {
+            var entries: [String] = []
+            dictionary.forEachEntry { base, count in
+                entries.append(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
+            }
+            var seenEntries = Set<String>()
+            var seenTexts = Set<String>()
+            #expect(entries.filter { seenEntries.insert($0).inserted } == chunks[chunk].filter { seenTexts.insert($0).inserted })
+            if dictionary.distinct { #expect(entries.count == seenEntries.count) }
+        }
+        let merge = CSVStringMerge(arenas: built.map(\.arena), offsets: built.map(\.offsets),
+                                   distinct: built.allSatisfy(\.distinct))
         defer { merge.deallocate() }
-        let expected = reference(chunks)
+        let expected = reference(built)
         let strings = (0..<merge.offsets.count - 1).map { code in
             String(decoding: merge.utf8[merge.offsets[code]..<merge.offsets[code + 1]], as: UTF8.self)
         }

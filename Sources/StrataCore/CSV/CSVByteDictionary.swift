@@ -15,6 +15,20 @@ struct CSVByteDictionary {
     private var mask = 63
 
     private(set) var count = 0
+    /// Lookups so far (while the table is kept).
+    private var lookups = 0
+    /// Set once nearly every lookup added a text (names, phone numbers): texts are then
+    /// appended without a lookup, repeats included, and the table is gone. The column's
+    /// merge, which compares every chunk's texts anyway, finds the repeats; until then the
+    /// entries are not distinct (``distinct``).
+    private(set) var appendsOnly = false
+
+    /// Whether every entry is a different text.
+    var distinct: Bool { !appendsOnly }
+
+    /// Entries from which a dictionary may switch to appending, and the share of lookups
+    /// that must have added a text (15 in 16).
+    private static let appendCheckEntries = 4096
 
     /// An empty dictionary whose table holds `capacity` entries without growing.
     init(capacity: Int) {
@@ -57,6 +71,8 @@ struct CSVByteDictionary {
     /// - Complexity: O(1) expected (plus O(`length`) for texts over 16 bytes).
     @inline(__always)
     mutating func code(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        if appendsOnly { return append(base, length) }
+        lookups &+= 1
         let key: (UInt64, UInt64)
         let hash: UInt64
         if length <= 16 {
@@ -118,7 +134,24 @@ struct CSVByteDictionary {
         table[3 * slot + 1] = key.1
         table[3 * slot + 2] = UInt64(length) << 32 | UInt64(code + 1)
         count += 1
-        if count * 2 > mask + 1 { grow() }
+        if count * 2 > mask + 1 {
+            if count >= CSVByteDictionary.appendCheckEntries, count * 16 >= lookups * 15 {
+                appendsOnly = true
+                table = []
+            } else {
+                grow()
+            }
+        }
+        return code
+    }
+
+    /// Adds the bytes as a new entry without looking them up (see ``appendsOnly``).
+    @inline(never)
+    private mutating func append(_ base: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        let code = UInt32(truncatingIfNeeded: count)
+        arena.append(contentsOf: UnsafeBufferPointer(start: base, count: length))
+        offsets.append(arena.count)
+        count &+= 1
         return code
     }
 

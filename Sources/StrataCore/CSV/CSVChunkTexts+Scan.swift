@@ -3,6 +3,8 @@
 struct CSVColumnTexts {
     let arena: ContiguousArray<UInt8>
     let offsets: ContiguousArray<Int>
+    /// Whether the texts are all different (see ``CSVByteDictionary/appendsOnly``).
+    let distinct: Bool
 }
 
 extension CSVChunkScan {
@@ -15,7 +17,8 @@ extension CSVChunkScan {
         speculation = nil  // one owner while the dictionaries change
         var texts = [CSVColumnTexts?](repeating: nil, count: kept.dictionaries.count)
         for column in kept.dictionaries.indices where kept.dictionaries[column].count > 0 {
-            texts[column] = CSVColumnTexts(arena: kept.dictionaries[column].arena, offsets: kept.dictionaries[column].offsets)
+            let dictionary = kept.dictionaries[column]
+            texts[column] = CSVColumnTexts(arena: dictionary.arena, offsets: dictionary.offsets, distinct: dictionary.distinct)
             kept.dictionaries[column] = CSVByteDictionary()
         }
         speculation = kept
@@ -29,6 +32,7 @@ extension CSVChunkScan {
             guard let kept = texts[column] else { continue }
             columns[column].arena = kept.arena
             columns[column].offsets = kept.offsets
+            columns[column].textsDistinct = kept.distinct
         }
     }
 }

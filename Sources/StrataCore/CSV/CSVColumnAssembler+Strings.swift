@@ -7,7 +7,8 @@ extension CSVLoader {
     ///   no `String` is made (see ``StringDictionary``).
     static func assembleStrings(_ chunks: inout [CSVColumnChunk], rows: [Int], total: Int) -> ColumnData {
         for index in chunks.indices { chunks[index].keepTextsOnly() }
-        let merge = CSVStringMerge(arenas: chunks.map(\.arena), offsets: chunks.map(\.offsets))
+        let merge = CSVStringMerge(arenas: chunks.map(\.arena), offsets: chunks.map(\.offsets),
+                                   distinct: chunks.allSatisfy(\.textsDistinct))
         defer { merge.deallocate() }
         for index in chunks.indices { (chunks[index].arena, chunks[index].offsets) = ([], [0]) }
         // Codes in the narrowest width the merged dictionary allows (``DictionaryCodes``).

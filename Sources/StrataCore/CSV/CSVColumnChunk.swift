@@ -14,6 +14,8 @@ struct CSVColumnChunk {
     /// The dictionary's texts once its hash index is no longer needed (``keepTextsOnly()``).
     var arena = ContiguousArray<UInt8>()
     var offsets: ContiguousArray<Int> = [0]
+    /// Whether those texts are all different (see ``CSVByteDictionary/appendsOnly``).
+    var textsDistinct = true
     /// Values still in pass 1's buffers (column `rawColumn`), used in place of the array
     /// that matches `type`; the assembler copies them out and frees them.
     var raw: CSVValueBuffers?
@@ -36,6 +38,7 @@ struct CSVColumnChunk {
         guard dictionary.count > 0 else { return }
         arena = dictionary.arena
         offsets = dictionary.offsets
+        textsDistinct = dictionary.distinct
         dictionary = CSVByteDictionary()
     }
 

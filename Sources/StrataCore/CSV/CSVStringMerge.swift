@@ -30,9 +30,11 @@ struct CSVStringMerge {
 
     /// Merges chunk texts given as byte arenas and offsets (chunk `c`'s local code `k` is
     /// `arenas[c][offsets[c][k]..<offsets[c][k + 1]]`), e.g. ``CSVByteDictionary``'s.
+    /// `distinct` says that no chunk repeats a text (a chunk that appended its texts without
+    /// a lookup may: see ``CSVByteDictionary/appendsOnly``).
     /// - Complexity: O(entries + their bytes); the distinct texts are copied once, and a
-    ///   single chunk's texts not at all. Holds at most 24 bytes per entry while it runs.
-    init(arenas: [ContiguousArray<UInt8>], offsets: [ContiguousArray<Int>]) {
+    ///   single chunk's distinct texts not at all. Holds at most 24 bytes per entry while it runs.
+    init(arenas: [ContiguousArray<UInt8>], offsets: [ContiguousArray<Int>], distinct: Bool = true) {
         let chunkTexts = CSVChunkTexts(arenas: arenas, offsets: offsets)
         var base = [0]
         base.reserveCapacity(chunkTexts.count + 1)
@@ -43,7 +45,7 @@ struct CSVStringMerge {
             codes = UnsafeMutableBufferPointer(start: .allocate(capacity: 1), count: 1)
             return
         }
-        if let only = base.indices.dropLast().first(where: { base[$0 + 1] == total }), base[only] == 0 {
+        if distinct, let only = base.indices.dropLast().first(where: { base[$0 + 1] == total }), base[only] == 0 {
             // One chunk holds every entry: its codes and texts are already the column's.
             codes = UnsafeMutableBufferPointer(start: CSVMergeText.allocate(UInt32.self, total), count: total)
             for code in 0..<total { codes[code] = UInt32(truncatingIfNeeded: code) }
