@@ -19,8 +19,13 @@ extension CSVLoader {
         }
         // The chunk dictionaries' hash indexes are freed here, before any column is built.
         chunks = []
-        // The costliest columns (most distinct texts to merge) start first.
-        let order = types.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        // On several threads the costliest columns (most texts to merge) start first, so no
+        // thread is left with a long merge at the end. On one, the cheap columns go first:
+        // their chunk buffers are freed (and narrowed) before the big merges need memory.
+        let descending = threads > 1
+        let order = types.indices.sorted {
+            costs[$0] != costs[$1] ? (costs[$0] > costs[$1]) == descending : $0 < $1
+        }
         nonisolated(unsafe) let shared = byColumn
         let built = CSVParallel.map(count: types.count, threads: threads) { task in
             let column = order[task]
