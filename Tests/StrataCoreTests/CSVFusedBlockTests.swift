@@ -255,3 +255,26 @@ extension CSVFusedBlockTests {
         #expect(loaded > 60 && loaded < 270, "\(loaded) of 300 loaded")
     }
 }
+
+extension CSVFusedBlockTests {
+    /// A wide file takes short blocks (the field ends stay small): 300 columns of numbers,
+    /// dates and texts with a null here and there.
+    @Test func wideFileLoadsAsTheGeneralPathLoadsIt() throws {
+        let columns = 300
+        var text = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<700 {
+            text += (0..<columns).map { column -> String in
+                if (row + column) % 97 == 0 { return "" }
+                switch column % 3 {
+                case 0: return "\(row * column)"
+                case 1: return "2024-0\(1 + row % 9)-1\(column % 10)"
+                default: return "t\((row + column) % 11)"
+                }
+            }.joined(separator: ",") + "\n"
+        }
+        let reference = try CSVTest.load(text) { $0.speculate = false; $0.threads = 1 }.table
+        let table = try CSVTest.load(text) { $0.threads = 2; $0.chunkSize = 50_000 }.table
+        #expect(table.columnCount == columns && table.rowCount == 700)
+        #expect(CSVParallelTests.snapshot(table) == CSVParallelTests.snapshot(reference))
+    }
+}

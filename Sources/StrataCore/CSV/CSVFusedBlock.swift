@@ -1,7 +1,7 @@
 import CStrataScan
 
 /// The fused loop's block path (see ``CSVParseContext/fusedRecords``): up to
-/// ``capacity`` plain records at a time are indexed first (every field's end, found 16 bytes
+/// ``capacity`` plain records at a time are indexed first (every field's end, found 32 bytes
 /// at a time by `strata_csv_index`), then parsed column by column, each column with the one
 /// loop its kind needs — no per-field dispatch, no field-end search while parsing.
 ///
@@ -13,8 +13,9 @@ import CStrataScan
 /// the dictionaries in the same order when the rows are taken again, as no parser splits a
 /// plain record differently.)
 final class CSVFusedBlock {
-    /// Records per block: the field ends stay in the first cache levels.
-    static let capacity = 1024
+    /// Records per block (1,024, fewer in a wide file): the field ends, 4 bytes each, stay
+    /// within 256 KB, in the first cache levels.
+    let capacity: Int
 
     private let columns: Int
     /// Field ends and record starts, as offsets from the block's first byte.
@@ -29,7 +30,8 @@ final class CSVFusedBlock {
 
     init(columns: Int) {
         self.columns = columns
-        let capacity = CSVFusedBlock.capacity
+        let capacity = max(16, min(1024, (1 << 16) / max(columns, 1)))
+        self.capacity = capacity
         ends = .allocate(capacity: capacity * columns + 32)
         starts = .allocate(capacity: capacity + 1)
         nullRows = .allocate(capacity: capacity * columns)
@@ -58,7 +60,7 @@ final class CSVFusedBlock {
               buffers: CSVValueBuffers, stats: UnsafeMutableBufferPointer<CSVColumnStats>) -> Taken {
         let indexed = Int(strata_csv_index(context.base, Int64(cursor), Int64(context.count), Int64(softEnd),
                                            context.scanner.delimiter, Int64(columns),
-                                           Int64(min(maxRows, CSVFusedBlock.capacity)), ends, starts))
+                                           Int64(min(maxRows, capacity)), ends, starts))
         guard indexed > 0 else { return Taken(rows: 0, next: cursor) }
         var rows = parseColumns(context, plan: plan, dictionaries: dictionaries, at: cursor, row: row, rows: indexed)
         if rows < 0 { return Taken(rows: 0, next: cursor, alarm: true) }
@@ -72,7 +74,7 @@ final class CSVFusedBlock {
         for column in 0..<columns {
             let nulls = nullCounts[column]
             for index in 0..<nulls {
-                buffers.appendNullRow(column, row &+ Int(nullRows[column &* CSVFusedBlock.capacity &+ index]))
+                buffers.appendNullRow(column, row &+ Int(nullRows[column &* capacity &+ index]))
             }
             plan.noteBlock(column: column, nulls: nulls, fractions: fractionCounts[column])
             if maxFractions[column] > stats[column].maxFraction { stats[column].maxFraction = maxFractions[column] }
@@ -150,7 +152,7 @@ final class CSVFusedBlock {
 
     @inline(__always)
     private func noteNull(_ column: Int, _ record: Int) {
-        nullRows[column &* CSVFusedBlock.capacity &+ nullCounts[column]] = Int32(truncatingIfNeeded: record)
+        nullRows[column &* capacity &+ nullCounts[column]] = Int32(truncatingIfNeeded: record)
         nullCounts[column] &+= 1
     }
 }
