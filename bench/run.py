@@ -157,6 +157,20 @@ def bench_size(strata, size, runs, thread_modes):
                     log(f"{size} threads={threads} run {run + 1}/{runs} {tool:7} "
                         f"{record['wall']:7.3f} s  {record['peak'] / 2**20:7.1f} MiB")
             outcome["modes"][str(threads)] = records
+            # Each tool again, its runs back to back after one unmeasured run: a process that
+            # starts right after another freed a gigabyte pays the VM's re-faulting of that
+            # memory (bench/notes.md), which the rotation puts mostly on Strata (it follows
+            # the larger peers). These runs give each tool its own steady state.
+            steady = {}
+            for tool in TOOLS:
+                run_tool(tool, strata, data, threads, scratch)
+                steady[tool] = []
+                for run in range(runs):
+                    record = run_tool(tool, strata, data, threads, scratch)
+                    check_agreement(reference, record, f"{size}, {threads} threads, back to back {run + 1}")
+                    steady[tool].append(record)
+                    log(f"{size} threads={threads} back to back {run + 1}/{runs} {tool:7} {record['wall']:7.3f} s")
+            outcome.setdefault("back_to_back", {})[str(threads)] = steady
     outcome["load_after"] = os.getloadavg()
     outcome["versions"] = {tool: records[tool][0].get("version") for tool in ("duckdb", "polars")}
     outcome["checked"] = {step: summary(reference["results"][step]) for step in "abcdef"}
