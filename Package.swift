@@ -17,7 +17,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // The loader's structural scan, 16 bytes at a time (SSE2 where the CPU has it).
+        // The loader's structural scan, 32 bytes a step (SSE2 where the CPU has it).
         .target(name: "CStrataScan"),
         .target(name: "StrataCore", dependencies: ["CStrataScan"]),
         .target(name: "StrataLang", dependencies: ["StrataCore"]),

@@ -125,11 +125,14 @@ static int64_t count_byte(const uint8_t *base, int64_t from, int64_t to, uint8_t
 static int64_t index_fast(const uint8_t *base, int64_t start, int64_t limit, int64_t soft_end,
                           uint8_t delimiter, int64_t columns, int64_t max_rows,
                           uint32_t *ends, uint32_t *starts) {
-    // The first line end decides the line ending this call expects.
+    // The first line end decides the line ending this call expects. The search stops at the
+    // first `\r` too: a file of lone `\r` line ends (no `\n` at all) is the exact index's
+    // to refuse, record by record, not a search to the end of the text on every call.
     int64_t first_line_end = start;
-    while (first_line_end < limit && base[first_line_end] != '\n') first_line_end++;
+    while (first_line_end < limit && base[first_line_end] != '\n' && base[first_line_end] != '\r') first_line_end++;
     if (first_line_end == limit) return 0;
-    int crlf = first_line_end > start && base[first_line_end - 1] == '\r';
+    int crlf = base[first_line_end] == '\r';
+    if (crlf && (first_line_end + 1 >= limit || base[first_line_end + 1] != '\n')) return 0;
     const uint8_t line_byte = crlf ? '\r' : '\n';
     const __m128i delimiters = _mm_set1_epi8((char)delimiter);
     const __m128i lines = _mm_set1_epi8((char)line_byte);

@@ -13,8 +13,9 @@ import CStrataScan
 /// the dictionaries in the same order when the rows are taken again, as no parser splits a
 /// plain record differently.)
 final class CSVFusedBlock {
-    /// Records per block (1,024, fewer in a wide file): the field ends, 4 bytes each, stay
-    /// within 256 KB, in the first cache levels.
+    /// Most records a block takes (1,024, fewer in a wide file: the field ends, 4 bytes each,
+    /// stay within 256 KB up to 4,096 columns, in the first cache levels). Blocks that end
+    /// early ask for fewer (``CSVSpeculation/blockRows``).
     let capacity: Int
 
     private let columns: Int

@@ -70,8 +70,13 @@ extension CSVParseContext {
                 roomEnd = end
             }
             if blockCooldown == 0 {
+                let asked = min(roomEnd &- row, speculation.blockRows)
                 let taken = block.take(self, plan: plan, dictionaries: dictionaries, from: cursor, softEnd: softEnd,
-                                       row: row, maxRows: roomEnd &- row, buffers: buffers, stats: stats)
+                                       row: row, maxRows: asked, buffers: buffers, stats: stats)
+                // Blocks that end early waste the rows parsed past their end: ask for twice
+                // what was taken next time (at least 16), and for more again once taken whole.
+                speculation.blockRows = taken.rows == asked ? min(speculation.blockRows &* 2, block.capacity)
+                    : max(16, taken.rows &* 2)
                 if taken.alarm {
                     // The chunk stops here; the load starts over with whole-file validation.
                     cancelled = true

@@ -15,6 +15,10 @@ struct CSVSpeculation {
     var dictionaries: [CSVByteDictionary]
     /// Some column lost its guess: stop speculating in this chunk.
     private(set) var failed = false
+    /// Records the fused loop's next block asks for (see ``CSVFusedBlock``), kept across
+    /// the loop's calls within the chunk: it halves towards 16 while blocks end early and
+    /// doubles back while they are taken whole.
+    var blockRows = 1024
 
     /// `forcedString` columns are text whatever they hold; `unsupported` ones (other
     /// overrides) make the chunk ineligible. `expectedRows` sizes the first buffers.
