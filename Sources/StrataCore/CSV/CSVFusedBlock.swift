@@ -250,22 +250,9 @@ extension CSVFusedBlock {
             let (start, end) = fields.span(record)
             let length = end - start
             let days: Int64
-            if length == 10 {
-                let key = (UnsafeRawPointer(start).loadUnaligned(as: UInt64.self),
-                           UnsafeRawPointer(start).loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-                if key == lastKey, key.0 != 0 {
-                    days = lastDays
-                } else if datesAllowed, let tableDays = months.days(start) {
-                    days = Int64(tableDays)
-                    lastKey = key
-                    lastDays = days
-                } else if datesAllowed, let date = CSVFastPath.isoDate(start, 10), date.isValid {
-                    days = Int64(date.days)
-                    lastKey = key
-                    lastDays = days
-                } else {
-                    return record
-                }
+            if length == 10, let known = CSVFusedScan.dateDays(start, key: &lastKey, days: &lastDays,
+                                                                datesAllowed: datesAllowed, months: months) {
+                days = known
             } else if length == 0, emptyIsNull {
                 noteNull(column, record)
                 days = 0
@@ -282,28 +269,14 @@ extension CSVFusedBlock {
     private func texts(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, undecided: Bool,
                        dictionary: UnsafeMutablePointer<CSVByteDictionary>, output: UnsafeMutableRawPointer) -> Int {
         let nulls = context.nulls
-        let emptyIsNull = nulls.emptyIsNull
-        let maxNullLength = nulls.maxLength
         let utf8Alarm = context.utf8Alarm
         for record in 0..<rows {
             let (start, end) = fields.span(record)
             let length = end - start
-            var isNull = false
-            if length == 0 {
-                guard emptyIsNull else { return record }
-                isNull = true
-            } else {
-                let first = start[0]
-                let last = end[-1]
-                if first == 32 || first == 9 || last == 32 || last == 9 { return record }
-                if length <= maxNullLength, nulls.isNull(start, length) {
-                    isNull = true
-                } else if undecided {
-                    return record
-                }
-            }
+            let field = CSVFusedScan.text(start, length, nulls: nulls, undecided: undecided)
+            if field == .refused { return record }
             if undecided { continue }
-            if isNull {
+            if field == .null {
                 output.storeBytes(of: 0, toByteOffset: record &* 4, as: UInt32.self)
                 noteNull(column, record)
                 continue

@@ -13,6 +13,46 @@ enum CSVFusedScan {
         var valid: Bool
     }
 
+    /// What the fused paths make of a text field's bytes (see ``text(_:_:nulls:undecided:)``).
+    enum TextField { case value, null, refused }
+
+    /// A text field as the fused paths take it: refused with a space or tab at an edge (the
+    /// general loop trims it), null when empty (where empty means null) or a null token, and
+    /// refused when not null in a column still undecided (its guess is the general loop's).
+    @inline(__always)
+    static func text(_ text: UnsafePointer<UInt8>, _ length: Int, nulls: CSVNullMatcher, undecided: Bool) -> TextField {
+        if length == 0 { return nulls.emptyIsNull ? .null : .refused }
+        let first = text[0]
+        let last = text[length &- 1]
+        if first == 32 || first == 9 || last == 32 || last == 9 { return .refused }
+        if length <= nulls.maxLength, nulls.isNull(text, length) { return .null }
+        return undecided ? .refused : .value
+    }
+
+    /// The day number of the 10 bytes at `text` as a `yyyy-MM-dd` date, or nil. Exports are
+    /// often ordered by date, so a repeat of the last date text (`key`, which starts as
+    /// (0, 0), no date's text) costs one comparison; another date comes from the month table
+    /// or the calendar and becomes the last one.
+    @inline(__always)
+    static func dateDays(_ text: UnsafePointer<UInt8>, key lastKey: inout (UInt64, UInt16), days lastDays: inout Int64,
+                         datesAllowed: Bool, months: CSVMonthTable) -> Int64? {
+        let key = (UnsafeRawPointer(text).loadUnaligned(as: UInt64.self),
+                   UnsafeRawPointer(text).loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if key == lastKey, key.0 != 0 { return lastDays }
+        guard datesAllowed else { return nil }
+        let days: Int64
+        if let tableDays = months.days(text) {
+            days = Int64(tableDays)
+        } else if let date = CSVFastPath.isoDate(text, 10), date.isValid {
+            days = Int64(date.days)
+        } else {
+            return nil
+        }
+        lastKey = key
+        lastDays = days
+        return days
+    }
+
     /// Parses `-?d*(.d*)?` at `start`: the same acceptance as the fast paths (at most 18
     /// digits, no leading zero before more integer digits, digits on both sides of a dot).
     /// Nil when a field starts with a quote.

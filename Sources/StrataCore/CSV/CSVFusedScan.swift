@@ -138,14 +138,10 @@ extension CSVParseContext {
                     outputs[column].storeBytes(of: value, toByteOffset: row &* 8, as: Int64.self)
                 case .date:
                     let days: Int64
-                    let key = fieldStart + 10 <= count
-                        ? (UnsafeRawPointer(base + fieldStart).loadUnaligned(as: UInt64.self),
-                           UnsafeRawPointer(base + fieldStart).loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-                        : (0, 0)
-                    // Exports are often ordered by date: most dates repeat the previous row's text.
-                    // The cache starts as (0, 0), which no date's text is.
-                    if key == dateKeys[column], key.0 != 0 {
-                        days = dateDays[column]
+                    if fieldStart + 10 <= count,
+                       let known = CSVFusedScan.dateDays(base + fieldStart, key: &dateKeys[column], days: &dateDays[column],
+                                                         datesAllowed: datesAllowed, months: months) {
+                        days = known
                         fieldEnd = fieldStart + 10
                     } else if fieldStart == count || base[fieldStart] == delimiter || base[fieldStart] == 10
                                 || base[fieldStart] == 13 {
@@ -154,17 +150,6 @@ extension CSVParseContext {
                         days = 0
                         events[pending] = column << 8 | CSVFusedPlan.nullEvent
                         pending &+= 1
-                    } else if fieldStart + 10 <= count, datesAllowed, let tableDays = months.days(base + fieldStart) {
-                        days = Int64(tableDays)
-                        dateKeys[column] = key
-                        dateDays[column] = days
-                        fieldEnd = fieldStart + 10
-                    } else if fieldStart + 10 <= count, datesAllowed,
-                              let date = CSVFastPath.isoDate(base + fieldStart, 10), date.isValid {
-                        days = Int64(date.days)
-                        dateKeys[column] = key
-                        dateDays[column] = days
-                        fieldEnd = fieldStart + 10
                     } else {
                         break records
                     }
@@ -187,22 +172,11 @@ extension CSVParseContext {
                         textEnd = fieldEnd
                     }
                     let length = textEnd &- textStart
-                    var isNull = false
-                    if length == 0 {
-                        guard emptyIsNull else { break records }
-                        isNull = true
-                    } else {
-                        let firstByte = base[textStart]
-                        let lastByte = base[textEnd &- 1]
-                        if firstByte == 32 || firstByte == 9 || lastByte == 32 || lastByte == 9 { break records }
-                        if length <= nulls.maxLength, nulls.isNull(base + textStart, length) {
-                            isNull = true
-                        } else if kinds[column] == .undecided {
-                            break records
-                        }
-                    }
+                    let field = CSVFusedScan.text(base + textStart, length, nulls: nulls,
+                                                  undecided: kinds[column] == .undecided)
+                    if field == .refused { break records }
                     if kinds[column] == .undecided { break }
-                    if isNull {
+                    if field == .null {
                         outputs[column].storeBytes(of: 0, toByteOffset: row &* 4, as: UInt32.self)
                         events[pending] = column << 8 | CSVFusedPlan.nullEvent
                         pending &+= 1
