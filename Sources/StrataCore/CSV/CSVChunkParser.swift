@@ -21,6 +21,16 @@ struct CSVParseContext {
     /// texts (every other byte it takes is a digit, sign, dot, dash, delimiter or line end).
     /// Any problem raises the alarm and stops the chunk.
     var utf8Alarm: CSVUTF8Alarm? = nil
+    /// Bytes per record at the data's start (0 when unknown): sizes pass 1's first buffers.
+    var recordBytes = 0
+
+    /// A generous guess of the records in `bytes` of data: a quarter more than the sample's
+    /// record length gives, and never more than a record of delimiters alone allows.
+    func expectedRecords(_ bytes: Int) -> Int {
+        let most = bytes / max(16, 2 * columnCount)
+        guard recordBytes > 0 else { return most }
+        return min(most, bytes * 5 / (4 * recordBytes)) + 64
+    }
 }
 
 /// What pass 1 found in one chunk.
@@ -75,8 +85,7 @@ extension CSVParseContext {
         var speculation = CSVSpeculation(
             columnCount: columnCount, forcedString: forcedString,
             unsupported: Set((0..<columnCount).filter { !classifiedSet.contains($0) && !forcedString.contains($0) }),
-            // A record holds at least a delimiter per column: wide files get small first buffers.
-            expectedRows: (softEnd - start) / max(16, 2 * columnCount))
+            expectedRows: expectedRecords(softEnd - start))
         var speculating = speculate
         let fusing = speculate && fusedAllowed
         // After a record the fused loop could not take, a few records go the general way first.

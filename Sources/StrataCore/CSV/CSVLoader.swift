@@ -51,6 +51,7 @@ struct CSVLoader {
             skipBadRows: options.skipBadRows,
             forcedString: Set(names.indices.filter { phoneColumns.contains($0) || options.types[names[$0]] == .string }),
             speculate: options.speculate, isCancelled: options.isCancelled, utf8Alarm: utf8Alarm)
+        context.recordBytes = CSVLoader.recordBytes(base, from: dataStart, count: count)
 
         // Pass 1, speculative: each chunk assumes it starts at a record start; a chunk whose
         // predecessor ended elsewhere (a quoted newline at the boundary) is re-scanned.
@@ -155,6 +156,15 @@ struct CSVLoader {
     }
 
     /// Nominal chunk starts: just after a line end near every `chunkSize` bytes.
+    /// Bytes per line in the first 64 KB of data (0 when no line ends there).
+    static func recordBytes(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let sample = min(count - start, 64 << 10)
+        guard sample > 0 else { return 0 }
+        var lines = 0
+        for offset in start..<start + sample where base[offset] == 10 { lines &+= 1 }
+        return lines == 0 ? 0 : sample / lines
+    }
+
     private func chunkStarts(_ scanner: CSVRecordScanner, from dataStart: Int) -> [Int] {
         let dataBytes = text.count - dataStart
         let size = max(1, options.chunkSize ?? max(1 << 20, min(16 << 20, dataBytes / (threads * 8) + 1)))
