@@ -58,11 +58,11 @@ extension CSVLoader {
         switch type {
         case .int64, .decimal:
             // Narrow storage (``Column/narrowed()``) straight from the chunks when every value
-            // fits in 32 bits: the wide column is never built.
-            if fitInt32(chunks) {
-                data = .int32(concatenateNarrow(chunks, total: total))
+            // fits in 32 bits (those written narrow by pass 1 do): the wide column is never built.
+            if chunks.allSatisfy({ $0.isNarrow || fitInt32($0) }) {
+                data = .int32(concatenateNumbers(chunks, total: total, as: Int32.self))
             } else {
-                data = .int64(concatenate(chunks, total: total) { $0.int64s })
+                data = .int64(concatenateNumbers(chunks, total: total, as: Int64.self))
             }
         case .timestamp:
             data = .int64(concatenate(chunks, total: total) { $0.int64s })
@@ -79,35 +79,59 @@ extension CSVLoader {
         return Column(type: type, data: data, validity: validity)
     }
 
-    /// True when every value of the chunks (nulls hold 0) lies in `Int32`'s range.
+    /// True when every 64-bit value of the chunk (nulls hold 0) lies in `Int32`'s range.
     /// - Complexity: O(rows)
-    private static func fitInt32(_ chunks: [CSVColumnChunk]) -> Bool {
-        chunks.allSatisfy { chunk in
-            chunk.withValues(chunk.int64s) { values in
-                // v fits iff v + 2^31 lies in 0..<2^32; OR-ing the sums vectorises.
-                var bits: UInt64 = 0
-                for value in values { bits |= UInt64(bitPattern: value &+ 0x8000_0000) }
-                return bits >> 32 == 0
+    private static func fitInt32(_ chunk: CSVColumnChunk) -> Bool {
+        chunk.withValues(chunk.int64s) { values in
+            // v fits iff v + 2^31 lies in 0..<2^32; OR-ing the sums vectorises.
+            var bits: UInt64 = 0
+            for value in values { bits |= UInt64(bitPattern: value &+ 0x8000_0000) }
+            return bits >> 32 == 0
+        }
+    }
+
+    /// One column's values of every chunk as `Element` (`Int32` when they all fit, else
+    /// `Int64`), back to back, in one array sized once: narrow chunks are copied or
+    /// sign-extended, wide ones copied or truncated. Raw chunk buffers are freed as soon as
+    /// they are read.
+    private static func concatenateNumbers<Element: FixedWidthInteger & BitwiseCopyable>(
+        _ chunks: [CSVColumnChunk], total: Int, as: Element.Type
+    ) -> ContiguousArray<Element> {
+        ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Element>.stride)
+            for local in chunks {
+                let target = base + initialized
+                if local.isNarrow {
+                    local.withValues(local.int32s) { part in
+                        let count = min(part.count, total - initialized)
+                        copy(part, count: count, to: target)
+                        initialized += count
+                    }
+                } else {
+                    local.withValues(local.int64s) { part in
+                        let count = min(part.count, total - initialized)
+                        copy(part, count: count, to: target)
+                        initialized += count
+                    }
+                }
+                local.raw?.release(local.rawColumn)
             }
         }
     }
 
-    /// One column's 64-bit values of every chunk as `Int32` (they fit: ``fitInt32(_:)``), back to
-    /// back, in one array sized once; raw chunk buffers are freed as soon as they are read.
-    private static func concatenateNarrow(_ chunks: [CSVColumnChunk], total: Int) -> ContiguousArray<Int32> {
-        ContiguousArray(unsafeUninitializedCapacity: total) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            CSVValueBuffers.adviseHugePages(base, bytes: total * MemoryLayout<Int32>.stride)
-            for local in chunks {
-                local.withValues(local.int64s) { part in
-                    let count = min(part.count, total - initialized)
-                    let target = base + initialized
-                    for index in 0..<count { target[index] = Int32(truncatingIfNeeded: part[index]) }
-                    initialized += count
-                }
-                local.raw?.release(local.rawColumn)
-            }
+    /// The first `count` values of `part` into `target`: a plain copy when the types match,
+    /// else sign-extended or truncated (the caller checked that they fit).
+    @inline(__always)
+    private static func copy<Source: FixedWidthInteger & BitwiseCopyable, Element: FixedWidthInteger & BitwiseCopyable>(
+        _ part: UnsafeBufferPointer<Source>, count: Int, to target: UnsafeMutablePointer<Element>
+    ) {
+        guard count > 0, let source = part.baseAddress else { return }
+        if Source.self == Element.self {
+            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: count * MemoryLayout<Element>.stride)
+        } else {
+            for index in 0..<count { target[index] = Element(truncatingIfNeeded: source[index]) }
         }
     }
 

@@ -53,6 +53,10 @@ struct CSVColumnChunk {
         }
     }
 
+    /// Whether an integer or decimal chunk's values are raw `Int32`s (see
+    /// ``CSVValueBuffers/appendNumber(_:_:)``) rather than `Int64`s.
+    var isNarrow: Bool { raw.map { $0.width(rawColumn) == 4 } ?? false }
+
     /// The values of an array-backed chunk, or of a raw one, as `Element`s (the type's width).
     func withValues<Element: BitwiseCopyable, R>(_ array: ContiguousArray<Element>,
                                                   _ body: (UnsafeBufferPointer<Element>) -> R) -> R {

@@ -98,11 +98,18 @@ final class CSVFusedBlock {
             guard limit > 0 else { continue }
             let taken: Int
             switch plan.kinds[column] {
+            case .integer where plan.widths[column] == 4:
+                taken = integers(fields, column, rows: limit, context, output: plan.outputs[column] + row &* 4,
+                                 as: Int32.self)
             case .integer:
-                taken = integers(fields, column, rows: limit, context, output: plan.outputs[column] + row &* 8)
+                taken = integers(fields, column, rows: limit, context, output: plan.outputs[column] + row &* 8,
+                                 as: Int64.self)
+            case .decimal where plan.widths[column] == 4:
+                taken = decimals(fields, column, rows: limit, context, scale: plan.scales[column],
+                                 output: plan.outputs[column] + row &* 4, as: Int32.self)
             case .decimal:
                 taken = decimals(fields, column, rows: limit, context, scale: plan.scales[column],
-                                 output: plan.outputs[column] + row &* 8)
+                                 output: plan.outputs[column] + row &* 8, as: Int64.self)
             case .date:
                 taken = dates(fields, column, rows: limit, context, plan: plan, output: plan.outputs[column] + row &* 4)
             case .string, .undecided:
@@ -162,9 +169,12 @@ final class CSVFusedBlock {
 
 extension CSVFusedBlock {
     /// `-?d{1,18}` without a leading zero (as ``CSVFusedScan/number(_:from:count:)`` takes an
-    /// integer), or empty for null; returns the records taken.
-    private func integers(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext,
-                          output: UnsafeMutableRawPointer) -> Int {
+    /// integer), or empty for null, written as `Output`; returns the records taken. A narrow
+    /// (`Int32`) column takes only values that fit (eight digits always do).
+    private func integers<Output: FixedWidthInteger & BitwiseCopyable>(
+        _ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext,
+        output: UnsafeMutableRawPointer, as: Output.Type
+    ) -> Int {
         let emptyIsNull = context.nulls.emptyIsNull
         let textStart = context.base
         for record in 0..<rows {
@@ -180,19 +190,23 @@ extension CSVFusedBlock {
                 value = digits
             } else {
                 guard let number = CSVFusedScan.number(start, from: 0, count: length), number.end == length,
-                      number.fractionDigits < 0, number.valid
+                      number.fractionDigits < 0, number.valid, Output(exactly: number.value) != nil
                 else { return record }
                 value = number.value
             }
-            output.storeBytes(of: value, toByteOffset: record &* 8, as: Int64.self)
+            output.storeBytes(of: Output(truncatingIfNeeded: value), toByteOffset: record &* MemoryLayout<Output>.stride,
+                              as: Output.self)
         }
         return rows
     }
 
     /// Like an integer, or `-?d+.d+` with at most `scale` fraction digits (18 digits in all),
-    /// scaled to units; empty for null.
-    private func decimals(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, scale: Int,
-                          output: UnsafeMutableRawPointer) -> Int {
+    /// scaled to units; empty for null. Written as `Output`: a narrow (`Int32`) column takes
+    /// only units that fit.
+    private func decimals<Output: FixedWidthInteger & BitwiseCopyable>(
+        _ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, scale: Int,
+        output: UnsafeMutableRawPointer, as: Output.Type
+    ) -> Int {
         let emptyIsNull = context.nulls.emptyIsNull
         let textStart = context.base
         var fractions = 0
@@ -210,7 +224,8 @@ extension CSVFusedBlock {
                 noteNull(column, record)
                 value = 0
             } else if length <= 8, end - textStart >= 8, let number = CSVFusedBlock.shortDecimal(end, length),
-                      let units = CSVFastPath.scaled(number.value, fractionDigits: number.fractionDigits, scale: scale) {
+                      let units = CSVFastPath.scaled(number.value, fractionDigits: number.fractionDigits, scale: scale),
+                      Output(exactly: units) != nil {
                 if number.fractionDigits > 0 {
                     fractions &+= 1
                     if number.fractionDigits > maxFraction { maxFraction = number.fractionDigits }
@@ -220,7 +235,8 @@ extension CSVFusedBlock {
                 guard let number = CSVFusedScan.number(start, from: 0, count: length), number.end == length,
                       number.valid,
                       let units = CSVFastPath.scaled(number.value, fractionDigits: max(number.fractionDigits, 0),
-                                                     scale: scale)
+                                                     scale: scale),
+                      Output(exactly: units) != nil
                 else { return record }
                 if number.fractionDigits >= 0 {
                     fractions &+= 1
@@ -228,7 +244,8 @@ extension CSVFusedBlock {
                 }
                 value = units
             }
-            output.storeBytes(of: value, toByteOffset: record &* 8, as: Int64.self)
+            output.storeBytes(of: Output(truncatingIfNeeded: value), toByteOffset: record &* MemoryLayout<Output>.stride,
+                              as: Output.self)
         }
         return rows
     }

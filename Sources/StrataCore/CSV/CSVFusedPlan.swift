@@ -8,6 +8,10 @@ final class CSVFusedPlan {
     let columns: Int
     let kinds: UnsafeMutablePointer<CSVSpeculation.Kind>
     let scales: UnsafeMutablePointer<Int>
+    /// Bytes per value of each column (0 for a column without values): integer and decimal
+    /// columns are 4 while their values fit `Int32` (a value that does not stops the loop, and
+    /// the general path widens the column), else 8.
+    let widths: UnsafeMutablePointer<Int>
     /// Where each column's values start (valid from ``makeRoom(row:buffers:)`` on).
     let outputs: UnsafeMutablePointer<UnsafeMutableRawPointer>
     /// The current record's events, `column << 8 | tag`: at most one per column.
@@ -30,6 +34,7 @@ final class CSVFusedPlan {
         let slots = max(columns, 1)
         kinds = .allocate(capacity: slots)
         scales = .allocate(capacity: slots)
+        widths = .allocate(capacity: slots)
         outputs = .allocate(capacity: slots)
         events = .allocate(capacity: slots)
         dateKeys = .allocate(capacity: slots)
@@ -45,23 +50,18 @@ final class CSVFusedPlan {
         for column in 0..<columns {
             kinds[column] = speculation.kinds[column]
             scales[column] = speculation.scales[column]
+            switch kinds[column] {
+            case .integer, .decimal: widths[column] = speculation.buffers.width(column)
+            case .date, .string: widths[column] = 4
+            case .undecided, .failed: widths[column] = 0
+            }
         }
     }
 
     deinit {
-        kinds.deallocate(); scales.deallocate(); outputs.deallocate(); events.deallocate()
+        kinds.deallocate(); scales.deallocate(); widths.deallocate(); outputs.deallocate(); events.deallocate()
         dateKeys.deallocate(); dateDays.deallocate(); nullCounts.deallocate(); fractionCounts.deallocate()
         scratchBase?.deallocate()
-    }
-
-    /// Bytes of each value of the column, 0 for a column without values.
-    @inline(__always)
-    private func width(_ column: Int) -> Int {
-        switch kinds[column] {
-        case .integer, .decimal: 8
-        case .date, .string: 4
-        case .undecided, .failed: 0
-        }
     }
 
     /// Sizes every value buffer for row `row` and beyond; returns the first row that does not
@@ -69,7 +69,7 @@ final class CSVFusedPlan {
     func makeRoom(row: Int, buffers: CSVValueBuffers) -> Int? {
         var end = Int.max
         for column in 0..<columns {
-            let width = width(column)
+            let width = widths[column]
             guard width > 0 else { continue }
             if !started, buffers.count(column) != row { return nil }
             // Growing copies the counted values: count the ones written in place first.
@@ -123,7 +123,7 @@ final class CSVFusedPlan {
     func finish(taken: Int, endRow: Int, buffers: CSVValueBuffers, stats: UnsafeMutableBufferPointer<CSVColumnStats>,
                 dictionaries: UnsafeMutablePointer<CSVByteDictionary>) {
         guard started else { return }
-        for column in 0..<columns where width(column) > 0 {
+        for column in 0..<columns where widths[column] > 0 {
             buffers.setCount(column, endRow)
             let values = taken - nullCounts[column]
             switch kinds[column] {

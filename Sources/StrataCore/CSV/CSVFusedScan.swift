@@ -35,6 +35,7 @@ extension CSVParseContext {
         let plan = CSVFusedPlan(speculation, columns: columns, classified: classified)
         let kinds = plan.kinds
         let scales = plan.scales
+        let widths = plan.widths
         let outputs = plan.outputs
         let events = plan.events
         let dateKeys = plan.dateKeys
@@ -135,7 +136,13 @@ extension CSVParseContext {
                         events[pending] = column << 8 | number.fractionDigits
                         pending &+= 1
                     }
-                    outputs[column].storeBytes(of: value, toByteOffset: row &* 8, as: Int64.self)
+                    if widths[column] == 4 {
+                        // A value past 32 bits goes to the general loop, which widens the column.
+                        guard let narrow = Int32(exactly: value) else { break records }
+                        outputs[column].storeBytes(of: narrow, toByteOffset: row &* 4, as: Int32.self)
+                    } else {
+                        outputs[column].storeBytes(of: value, toByteOffset: row &* 8, as: Int64.self)
+                    }
                 case .date:
                     let days: Int64
                     if fieldStart + 10 <= count,

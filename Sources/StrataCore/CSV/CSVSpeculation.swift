@@ -10,7 +10,8 @@ struct CSVSpeculation {
 
     private(set) var kinds: [Kind]
     private(set) var scales: [Int]
-    /// Values and null rows per column (8-byte integers and decimals, 4-byte dates and codes).
+    /// Values and null rows per column (4-byte dates and codes; integers and decimals 4 bytes
+    /// while they fit, else 8: see ``CSVValueBuffers/appendNumber(_:_:)``).
     let buffers: CSVValueBuffers
     var dictionaries: [CSVByteDictionary]
     /// Some column lost its guess: stop speculating in this chunk.
@@ -36,7 +37,7 @@ struct CSVSpeculation {
     @inline(__always)
     mutating func null(_ column: Int, row: Int) {
         switch kinds[column] {
-        case .integer, .decimal: buffers.append64(column, 0)
+        case .integer, .decimal: buffers.appendNumber(column, 0)
         case .date, .string: buffers.append32(column, 0)
         case .undecided, .failed: return
         }
@@ -50,7 +51,7 @@ struct CSVSpeculation {
 
     private mutating func decide(_ column: Int, _ kind: Kind, type: DataType, row: Int) {
         kinds[column] = kind
-        buffers.setWidth(column, kind == .integer || kind == .decimal ? 8 : 4)
+        buffers.setWidth(column, 4)
         for earlier in 0..<row { null(column, row: earlier) }
     }
 
@@ -62,7 +63,7 @@ struct CSVSpeculation {
         switch kinds[column] {
         case .integer:
             if let value = CSVFastPath.integer(base, count) {
-                buffers.append64(column, value)
+                buffers.appendNumber(column, value)
                 stats.nonNull += 1
                 stats.integers += 1
                 return true
@@ -70,7 +71,7 @@ struct CSVSpeculation {
         case .decimal:
             if let value = CSVFastPath.integer(base, count),
                let units = CSVFastPath.scaled(value, fractionDigits: 0, scale: scales[column]) {
-                buffers.append64(column, units)
+                buffers.appendNumber(column, units)
                 stats.nonNull += 1
                 stats.integers += 1
                 return true
@@ -78,7 +79,7 @@ struct CSVSpeculation {
             if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale,
                widen(column, to: decimal.fractionDigits),
                let units = CSVFastPath.scaled(decimal.mantissa, fractionDigits: decimal.fractionDigits, scale: scales[column]) {
-                buffers.append64(column, units)
+                buffers.appendNumber(column, units)
                 stats.nonNull += 1
                 stats.decimals += 1
                 if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
@@ -106,12 +107,12 @@ struct CSVSpeculation {
                                 datesAllowed: Bool, stats: inout CSVColumnStats) -> Bool {
         if let value = CSVFastPath.integer(base, count) {
             decide(column, .integer, type: .int64, row: row)
-            buffers.append64(column, value)
+            buffers.appendNumber(column, value)
             stats.integers += 1
         } else if let decimal = CSVFastPath.decimal(base, count), decimal.fractionDigits <= DataType.maxDecimalScale {
             decide(column, .decimal, type: .decimal(scale: decimal.fractionDigits), row: row)
             scales[column] = decimal.fractionDigits
-            buffers.append64(column, decimal.mantissa)
+            buffers.appendNumber(column, decimal.mantissa)
             stats.decimals += 1
             if decimal.fractionDigits > stats.maxFraction { stats.maxFraction = decimal.fractionDigits }
         } else if datesAllowed, let date = CSVFastPath.isoDate(base, count), date.isValid {
@@ -146,6 +147,19 @@ struct CSVSpeculation {
         let current = scales[column]
         guard scale > current else { return true }
         let factor = CSVFastPath.powersOfTen[scale - current]
+        if buffers.width(column) == 4 {
+            // Stays narrow when every product fits 32 bits (the factor is at most 10^18).
+            let values = buffers.int32s(column)
+            let fit = values.allSatisfy { value in
+                let (product, overflow) = Int64(value).multipliedReportingOverflow(by: factor)
+                return !overflow && Int32(exactly: product) != nil
+            }
+            if fit {
+                for index in values.indices { values[index] = Int32(truncatingIfNeeded: Int64(values[index]) &* factor) }
+                scales[column] = scale
+                return true
+            }
+        }
         let values = buffers.int64s(column)
         for index in values.indices where values[index].multipliedReportingOverflow(by: factor).overflow {
             return false

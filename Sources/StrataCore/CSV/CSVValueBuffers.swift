@@ -9,8 +9,9 @@ import Darwin
 /// The fused loop appends several values per record; a `ContiguousArray` per column inside
 /// an array pays a uniqueness check and an outer bounds check on every append, so the values
 /// live in `malloc`ed buffers addressed through one table of slots instead. Each column holds
-/// elements of one width (8 bytes for integers and decimals, 4 for dates and string codes),
-/// plus its null rows. Large value buffers are mapped pages, unmapped as soon as the loader has
+/// elements of one width (4 bytes for dates and string codes; integers and decimals are
+/// written as `Int32` while they fit, and widened to 8 bytes at the first value that does
+/// not), plus its null rows. Large value buffers are mapped pages, unmapped as soon as the loader has
 /// copied a column out, so chunk buffers and the assembled columns do not both stay resident
 /// (freed heap memory would stay in the process).
 ///
@@ -81,6 +82,44 @@ final class CSVValueBuffers: @unchecked Sendable {
     }
 
     func setWidth(_ column: Int, _ width: Int) { widths[column] = width }
+
+    /// Bytes of each of the column's values (0 until its kind is decided).
+    @inline(__always)
+    func width(_ column: Int) -> Int { widths[column] }
+
+    /// Appends an integer or decimal value: as `Int32` while the column is narrow and the
+    /// value fits, else widening the column first.
+    @inline(__always)
+    func appendNumber(_ column: Int, _ value: Int64) {
+        if widths[column] == 4 {
+            if let narrow = Int32(exactly: value) { return append32(column, UInt32(bitPattern: narrow)) }
+            widen(column)
+        }
+        append64(column, value)
+    }
+
+    /// Makes a narrow (4-byte) number column 8 bytes wide, its values so far sign-extended.
+    @inline(never)
+    func widen(_ column: Int) {
+        guard widths[column] == 4 else { return }
+        let slot = values + column
+        widths[column] = 8
+        guard let old = slot.pointee.base, old != sink else {
+            if slot.pointee.base == sink { slot.pointee.count = 0; slot.pointee.capacity = CSVValueBuffers.sinkBytes / 8 }
+            return
+        }
+        let capacity = max(slot.pointee.capacity, 64)
+        let bytes = capacity * 8
+        let mapped = bytes >= CSVValueBuffers.mappedThreshold
+        guard let wide = mapped ? CSVValueBuffers.mapHugeAligned(CSVValueBuffers.mappedBytes(bytes)) : malloc(bytes) else {
+            return fail(slot, width: 8, bytes: slot.pointee.capacity * 4)
+        }
+        let source = old.assumingMemoryBound(to: Int32.self)
+        let target = wide.assumingMemoryBound(to: Int64.self)
+        for index in 0..<slot.pointee.count { target[index] = Int64(source[index]) }
+        CSVValueBuffers.deallocate(old, bytes: slot.pointee.capacity * 4, mapped: slot.pointee.mapped)
+        slot.pointee = Slot(base: wide, count: slot.pointee.count, capacity: capacity, mapped: mapped)
+    }
 
     @inline(__always)
     func append64(_ column: Int, _ value: Int64) {
@@ -170,8 +209,9 @@ final class CSVValueBuffers: @unchecked Sendable {
         slot.pointee.count = count
     }
 
-    /// The column's 8-byte values, in place (for rescaling).
+    /// The column's 8-byte values, in place (a narrow column is widened first).
     func int64s(_ column: Int) -> UnsafeMutableBufferPointer<Int64> {
+        widen(column)
         let slot = values[column]
         guard let base = slot.base else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
         return UnsafeMutableBufferPointer(start: base.assumingMemoryBound(to: Int64.self), count: slot.count)
@@ -193,6 +233,13 @@ final class CSVValueBuffers: @unchecked Sendable {
         values[column] = Slot()
         if nulls[column].base != sink { free(nulls[column].base) }
         nulls[column] = Slot()
+    }
+
+    /// A narrow column's 4-byte values, in place.
+    func int32s(_ column: Int) -> UnsafeMutableBufferPointer<Int32> {
+        let slot = values[column]
+        guard let base = slot.base else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
+        return UnsafeMutableBufferPointer(start: base.assumingMemoryBound(to: Int32.self), count: slot.count)
     }
 
     /// The column's values in place (nil when it has none).
