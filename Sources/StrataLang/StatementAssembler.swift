@@ -31,6 +31,22 @@ public struct StatementAssembler: Sendable {
         return statement
     }
 
+    /// Reopens a finished `statement` (which is not a dot command): the next lines fed carry on
+    /// from it, as a line starting with `|` does in ``split(_:firstLine:)``.
+    public mutating func reopen(_ statement: String) {
+        pending = [statement]
+    }
+
+    /// Whether `line` carries on the statement before it: it starts with `|`.
+    public static func carriesOn(_ line: String) -> Bool {
+        line.drop(while: \.isWhitespace).hasPrefix("|")
+    }
+
+    /// Whether `line` is blank or only a comment.
+    public static func isBlank(_ line: String) -> Bool {
+        stripComment(line).allSatisfy(\.isWhitespace)
+    }
+
     /// Returns whatever is pending (at end of input) and clears it.
     public mutating func flush() -> String? {
         guard !pending.isEmpty else { return nil }
@@ -47,11 +63,10 @@ public struct StatementAssembler: Sendable {
         var startLine = firstLine
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
-            if line.drop(while: \.isWhitespace).hasPrefix("|"), !assembler.isContinuing, let previous = statements.last,
-               !previous.text.hasPrefix(".") {
+            if carriesOn(line), !assembler.isContinuing, let previous = statements.last, !previous.text.hasPrefix(".") {
                 // Reopen the previous statement: this line carries on its pipeline.
                 statements.removeLast()
-                assembler.pending = [previous.text]
+                assembler.reopen(previous.text)
                 startLine = previous.line
             }
             if !assembler.isContinuing { startLine = firstLine + offset }

@@ -82,6 +82,23 @@ import Testing
         #expect(!result.stdout.contains("second"), "nothing after .quit runs: \(result.stdout)")
     }
 
+    @Test func aLineStartingWithABarCarriesOnTheStatementAsInScripts() throws {
+        let text = load + "\norders\n  | where amount > 1000\n\n# the count\n  | group agg n = count()\n.timer off\n"
+        let result = try run(text)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        // One result, the count, as the statement on one line gives it: not the orders table first.
+        let oneLine = try run(load + "\norders | where amount > 1000 | group agg n = count()\n")
+        #expect(result.stdout == oneLine.stdout)
+        #expect(result.stdout.contains("1 row") && !result.stdout.contains("order_id"), "\(result.stdout)")
+    }
+
+    @Test func aBarLineAfterADotCommandIsStillAnError() throws {
+        let result = try run(load + "\n.timer off\n  | limit 1\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Error: expected a table name"), "\(result.stderr)")
+    }
+
     @Test func blankAndCommentLinesAreSkipped() throws {
         let result = try run("\n   \n# just a comment\n")
         #expect(result.status == 0)

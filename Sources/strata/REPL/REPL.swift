@@ -7,8 +7,10 @@ import StrataCore
 ///
 /// Interactive (a terminal): banner, `strata> ` and `   ...> ` prompts, libedit editing,
 /// history, tab completion; Ctrl-C drops the line or cancels the running statement, Ctrl-D on
-/// an empty line exits; the exit code is 0. Piped: no banner, no prompts; an unfinished
-/// statement at the end of input still runs; the exit code is 1 if any statement failed.
+/// an empty line exits; the exit code is 0. Piped: no banner, no prompts; statements join
+/// lines as scripts do (a line starting with `|` carries on the statement before it, so each
+/// statement runs once the next non-blank line is read); an unfinished statement at the end
+/// of input still runs; the exit code is 1 if any statement failed.
 struct REPL {
     /// Prompt for the first line of a statement.
     static let prompt = "strata> "
@@ -50,6 +52,8 @@ struct REPL {
         var assembler = StatementAssembler()
         var pendingLines: [String] = []
         var anyFailed = false
+        // Piped: a finished statement waits for the next non-blank line, which may carry it on.
+        var held: String?
 
         reading: while true {
             reader.setPendingStatement(pendingLines.joined(separator: "\n"))
@@ -62,17 +66,41 @@ struct REPL {
             case .endOfInput:
                 if interactive {
                     ConsoleOutput.standardOutput("\n")
-                } else if let statement = assembler.flush() {
+                    break reading
+                }
+                if let statement = held {
+                    let outcome = execute(statement)
+                    anyFailed = anyFailed || !outcome.succeeded
+                    if outcome.quit { break reading }
+                }
+                if let statement = assembler.flush() {
                     let outcome = execute(statement)
                     anyFailed = anyFailed || !outcome.succeeded
                 }
                 break reading
             case .line(let line):
+                if let statement = held, !assembler.isContinuing {
+                    if StatementAssembler.carriesOn(line) {
+                        assembler.reopen(statement)
+                        held = nil
+                    } else if StatementAssembler.isBlank(line) {
+                        continue reading
+                    } else {
+                        held = nil
+                        let outcome = execute(statement)
+                        anyFailed = anyFailed || !outcome.succeeded
+                        if outcome.quit { break reading }
+                    }
+                }
                 guard let statement = assembler.feed(line) else {
                     if assembler.isContinuing { pendingLines.append(line) }
                     continue reading
                 }
                 pendingLines.removeAll()
+                if !interactive, !statement.hasPrefix(".") {
+                    held = statement
+                    continue reading
+                }
                 let outcome = execute(statement)
                 anyFailed = anyFailed || !outcome.succeeded
                 if outcome.quit { break reading }
