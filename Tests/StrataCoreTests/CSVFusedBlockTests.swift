@@ -278,3 +278,65 @@ extension CSVFusedBlockTests {
         #expect(CSVParallelTests.snapshot(table) == CSVParallelTests.snapshot(reference))
     }
 }
+
+/// Texts with spaces or tabs at their edges are taken by the fused paths, judged as the
+/// general loop judges them: null tokens and blanks trimmed, values kept as written, shapes
+/// classified trimmed (a column of padded numbers still infers a number type).
+@Suite struct CSVPaddedTextTests {
+    static func paddedFile(seed: UInt64, rows: Int) -> String {
+        var random = CSVFusedBlockTests.Random(state: seed)
+        let pads = ["", " ", "  ", "\t", " \t"]
+        let words = ["北京", "上海 浦东", "NULL", "N/A", "", "a", "12", "3.5", "2024-01-05", "-"]
+        var text = "id,city,code,note\n"
+        for row in 0..<rows {
+            func padded(_ word: String) -> String {
+                random.next(4) == 0 ? pads[random.next(pads.count)] + word + pads[random.next(pads.count)] : word
+            }
+            let city = padded(words[random.next(words.count)])
+            // Mostly numbers: the column infers a number type unless its padded texts say otherwise.
+            let code = padded(random.next(30) == 0 ? "x\(row % 7)" : "\(random.next(1000))")
+            var note = padded(random.next(3) == 0 ? "n\(random.next(50))" : "")
+            if random.next(50) == 0 { note = "\"" + padded("q\(row % 3)") + "\"" }
+            text += "\(row),\(city),\(code),\(note)\n"
+        }
+        return text
+    }
+
+    @Test func paddedTextsLoadAsTheGeneralPathLoadsThem() throws {
+        for seed: UInt64 in [11, 12, 13] {
+            let text = CSVPaddedTextTests.paddedFile(seed: seed, rows: 4000)
+            for nullTokens: Set<String> in [CSVOptions().nullTokens, ["NULL"]] {
+                let reference = try CSVTest.load(text) { $0.speculate = false; $0.threads = 1; $0.nullTokens = nullTokens }
+                let expected = CSVParallelTests.snapshot(reference.table)
+                for chunkSize in [700, 20_000, 1 << 20] {
+                    let result = try CSVTest.load(text) {
+                        $0.threads = 2; $0.chunkSize = chunkSize; $0.nullTokens = nullTokens
+                    }
+                    #expect(CSVParallelTests.snapshot(result.table) == expected,
+                            "seed \(seed), null tokens \(nullTokens.sorted()), chunk \(chunkSize)")
+                }
+            }
+        }
+    }
+
+    @Test func paddedNumbersInAChunkGuessedAsTextCountAsNumbers() throws {
+        // Each chunk starts with a text, so its guess is text and its values are counted as
+        // dictionary codes; the padded numbers after it make the column 99.9% numbers.
+        var text = "id,amount\n"
+        for row in 0..<3000 { text += "\(row),\(row % 1000 == 0 ? "x" : (row % 2 == 0 ? " \(row % 90)" : "\(row % 90)"))\n" }
+        let reference = CSVTest.failure(text) { $0.speculate = false; $0.threads = 1 }
+        #expect(reference?.message.contains("amount") == true, "an integer column with 3 texts: \(String(describing: reference))")
+        for chunkSize in [4_000, 1 << 20] {
+            let failure = CSVTest.failure(text) { $0.threads = 2; $0.chunkSize = chunkSize }
+            #expect(failure?.message == reference?.message, "chunk \(chunkSize)")
+        }
+    }
+
+    @Test func aColumnOfPaddedNumbersInfersItsNumberType() throws {
+        var text = "id,amount\n"
+        for row in 0..<3000 { text += "\(row),\(row % 5 == 0 ? " " : "")\(row % 100)\(row % 7 == 0 ? "\t" : "")\n" }
+        let table = try CSVTest.load(text) { $0.threads = 2; $0.chunkSize = 4_000 }.table
+        #expect(CSVTest.type(table, "amount") == .int64)
+        #expect(CSVTest.values(table, "amount").prefix(3) == ["0", "1", "2"])
+    }
+}

@@ -16,16 +16,30 @@ enum CSVFusedScan {
     /// What the fused paths make of a text field's bytes (see ``text(_:_:nulls:undecided:)``).
     enum TextField { case value, null, refused }
 
-    /// A text field as the fused paths take it: refused with a space or tab at an edge (the
-    /// general loop trims it), null when empty (where empty means null) or a null token, and
-    /// refused when not null in a column still undecided (its guess is the general loop's).
+    /// A text field as the fused paths take it, judged as the general loop judges it, without
+    /// its edge spaces and tabs: null when empty (where empty means null) or a null token,
+    /// refused when empty otherwise, and refused when not null in a column still undecided
+    /// (its guess is the general loop's). A value keeps its edge spaces, as the general loop
+    /// keeps them; its shape is classified trimmed (``CSVSpeculation/classifyCountedTexts``).
     @inline(__always)
     static func text(_ text: UnsafePointer<UInt8>, _ length: Int, nulls: CSVNullMatcher, undecided: Bool) -> TextField {
         if length == 0 { return nulls.emptyIsNull ? .null : .refused }
         let first = text[0]
         let last = text[length &- 1]
-        if first == 32 || first == 9 || last == 32 || last == 9 { return .refused }
+        if first == 32 || first == 9 || last == 32 || last == 9 { return padded(text, length, nulls: nulls, undecided: undecided) }
         if length <= nulls.maxLength, nulls.isNull(text, length) { return .null }
+        return undecided ? .refused : .value
+    }
+
+    /// ``text(_:_:nulls:undecided:)`` for a field with a space or tab at an edge.
+    @inline(never)
+    private static func padded(_ text: UnsafePointer<UInt8>, _ length: Int, nulls: CSVNullMatcher,
+                               undecided: Bool) -> TextField {
+        var start = 0
+        var end = length
+        CSVFieldText.trim(text, &start, &end)
+        if start == end { return nulls.emptyIsNull ? .null : .refused }
+        if end - start <= nulls.maxLength, nulls.isNull(text + start, end - start) { return .null }
         return undecided ? .refused : .value
     }
 

@@ -5,9 +5,10 @@
 /// indexes them and parses column by column; the record-at-a-time walk below takes the ones
 /// a block leaves (quoted fields, a field off its column's fast path) and hands back.
 ///
-/// A record qualifies when each field is untrimmed (no edge spaces or tabs), the right count,
-/// unquoted unless its column is text, and parses on the column's fast path exactly as
-/// ``CSVSpeculation/take`` would (or is empty and empty means null). The first record that
+/// A record qualifies when it has the right count of fields, each unquoted unless its column
+/// is text, and each number or date untrimmed (no edge spaces or tabs) and parsed on the
+/// column's fast path exactly as ``CSVSpeculation/take`` would (or empty, where empty means
+/// null); texts are judged as the general loop judges them (``CSVFusedScan/text``). The first record that
 /// does not qualify is left to the general per-record loop, which then hands back; values,
 /// statistics and dictionary codes are the same either way.
 ///
