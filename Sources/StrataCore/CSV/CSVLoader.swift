@@ -155,7 +155,6 @@ struct CSVLoader {
         }
     }
 
-    /// Nominal chunk starts: just after a line end near every `chunkSize` bytes.
     /// Bytes per line in the first 64 KB of data (0 when no line ends there).
     static func recordBytes(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
         let sample = min(count - start, 64 << 10)
@@ -165,6 +164,7 @@ struct CSVLoader {
         return lines == 0 ? 0 : sample / lines
     }
 
+    /// Nominal chunk starts: just after a line end near every `chunkSize` bytes.
     private func chunkStarts(_ scanner: CSVRecordScanner, from dataStart: Int) -> [Int] {
         let dataBytes = text.count - dataStart
         let size = max(1, options.chunkSize ?? max(1 << 20, min(16 << 20, dataBytes / (threads * 8) + 1)))

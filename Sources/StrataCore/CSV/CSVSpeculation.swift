@@ -169,6 +169,15 @@ struct CSVSpeculation {
         return true
     }
 
+    /// Calls `body` with each value of a number column, narrow or wide, in place; stops and
+    /// returns false as soon as `body` does.
+    private func forEachNumber(_ column: Int, _ body: (Int64) -> Bool) -> Bool {
+        if buffers.width(column) == 4 {
+            return buffers.int32s(column).allSatisfy { body(Int64($0)) }
+        }
+        return buffers.int64s(column).allSatisfy(body)
+    }
+
     /// The chunk's columns in their final `types`, or nil when the chunk must be parsed again.
     /// Each column's buffers are freed as soon as they are copied out.
     func reuse(types: [DataType], rows: Int) -> [CSVColumnChunk]? {
@@ -205,19 +214,21 @@ struct CSVSpeculation {
             guard scale >= sourceScale else { return nil }
             let factor = CSVFastPath.powersOfTen[scale - sourceScale]
             target.int64s.reserveCapacity(rows)
-            for value in buffers.int64s(column) {
+            let fit = forEachNumber(column) { value in
                 let (product, overflow) = value.multipliedReportingOverflow(by: factor)
-                if overflow { return nil }
                 target.int64s.append(product)
+                return !overflow
             }
+            if !fit { return nil }
         case (.integer, .double), (.decimal, .double):
             // Exact integer over an exact power of ten: the correctly rounded value, as parsing gives.
             let divisor = CSVNumberShape.powersOfTen[kinds[column] == .integer ? 0 : scales[column]]
             target.doubles.reserveCapacity(rows)
-            for value in buffers.int64s(column) {
-                guard value.magnitude < 1 << 53 else { return nil }
+            let exact = forEachNumber(column) { value in
                 target.doubles.append(Double(value) / divisor)
+                return value.magnitude < 1 << 53
             }
+            if !exact { return nil }
         case (.date, .timestamp):
             target.int64s = ContiguousArray(buffers.array(column, as: Int32.self).lazy.map { Int64($0) * 86_400_000_000 })
         default:
