@@ -46,6 +46,7 @@ import Testing
         "o | derive x = cat == \"图书\", y = name < cat, u = upper(cat), l = lower(name), n = length(name) | sort id | limit 30",
         "o | derive t = case amount > 1000 => cat, amount > 0 => name, _ => \"负\" | group t agg n = count() | sort t",
         "o | derive u = upper(cat) | group u agg n = count() | sort u",
+        "o | derive k = concat(cat, \"/\", name, amount) | group k agg n = count() | sort n desc, k | limit 10",
         "o | group cat agg n = count(), s = sum(amount), lo = min(name), hi = max(name), f = first(name) | sort cat",
         "o | group name agg n = count(), d = count_distinct(cat) | sort n desc, name | limit 20",
         "o | group cat, name agg n = count() | sort cat, name | limit 40",

@@ -13,7 +13,7 @@ extension Binder {
         "ends_with": "ends_with(text, suffix)", "lower": "lower(text)", "upper": "upper(text)",
         "length": "length(text)", "year": "year(date)", "month": "month(date)", "week": "week(date)",
         "date_trunc": "date_trunc(\"month\", date)", "abs": "abs(number)", "round": "round(number, digits)",
-        "asof": "asof()",
+        "asof": "asof()", "concat": "concat(a, b, …)",
     ]
 
     static let dateTruncUnits = ["year", "quarter", "month", "week", "day"]
@@ -29,7 +29,7 @@ extension Binder {
                              at: .statement(name.range))
         }
         let expectedCount = switch fname {
-        case "coalesce": max(1, arguments.count)
+        case "coalesce", "concat": max(1, arguments.count)
         case "round": arguments.count == 1 ? 1 : 2
         case "contains", "starts_with", "ends_with", "date_trunc": 2
         case "asof": 0
@@ -37,6 +37,7 @@ extension Binder {
         }
         guard arguments.count == expectedCount else {
             let count = fname == "round" ? "one or two arguments"
+                : fname == "coalesce" || fname == "concat" ? "one or more arguments"
                 : expectedCount == 0 ? "no arguments" : expectedCount == 1 ? "one argument" : "two arguments"
             throw Diagnostic("\(fname) takes \(count): \(usage)", at: .statement(range))
         }
@@ -82,6 +83,9 @@ extension Binder {
             return call(function, [try string(0), try string(1)], .bool)
         case "lower", "upper":
             return call(fname == "lower" ? .lower : .upper, [try string(0)], .string)
+        case "concat":
+            // Any values: each is read as Strata writes it; nulls add nothing.
+            return call(.concat, bound, .string)
         case "length":
             return call(.length, [try string(0)], .int64)
         case "year", "month", "week":

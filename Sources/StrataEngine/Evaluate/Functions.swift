@@ -5,7 +5,7 @@ extension Frame {
     func call(_ function: ScalarFunction, _ arguments: [BoundExpr], _ type: DataType, range: Range<Int>) throws -> Column {
         let expected: ClosedRange<Int>
         switch function {
-        case .coalesce: expected = 1...Int.max
+        case .coalesce, .concat: expected = 1...Int.max
         case .contains, .startsWith, .endsWith, .dateTrunc: expected = 2...2
         case .round: expected = 1...2
         case .lower, .upper, .length, .year, .month, .week, .abs: expected = 1...1
@@ -22,6 +22,8 @@ extension Frame {
             return try stringPredicate(predicate, arguments, range: range)
         case .lower, .upper:
             return try changeCase(arguments[0], upper: function == .upper, range: range)
+        case .concat:
+            return try concat(arguments, range: range)
         case .length:
             return try stringLength(arguments[0], range: range)
         case .year, .month, .week:

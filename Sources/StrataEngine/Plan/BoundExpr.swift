@@ -78,6 +78,8 @@ public enum ScalarFunction: String, Sendable, Equatable, CaseIterable {
     case contains, startsWith = "starts_with", endsWith = "ends_with"
     /// `lower(s)`, `upper(s)` → string; `length(s)` → integer (characters)
     case lower, upper, length
+    /// `concat(a, b, …)` → string: the arguments' texts, nulls skipped
+    case concat
     /// `year(d)`, `month(d)` → integer; `week(d)` → ISO week number
     case year, month, week
     /// `date_trunc("month", d)` → date (units: year, quarter, month, week (Monday), day)
