@@ -279,9 +279,9 @@ extension CSVFusedBlockTests {
     }
 }
 
-/// Texts with spaces or tabs at their edges are taken by the fused paths, judged as the
-/// general loop judges them: null tokens and blanks trimmed, values kept as written, shapes
-/// classified trimmed (a column of padded numbers still infers a number type).
+/// Texts with spaces or tabs at their edges are trimmed, by the fused paths as by the general
+/// loop: null tokens and blanks, values (a padded key is one key) and shapes (a column of
+/// padded numbers still infers a number type).
 @Suite struct CSVPaddedTextTests {
     static func paddedFile(seed: UInt64, rows: Int) -> String {
         var random = CSVFusedBlockTests.Random(state: seed)
@@ -329,6 +329,23 @@ extension CSVFusedBlockTests {
         for chunkSize in [4_000, 1 << 20] {
             let failure = CSVTest.failure(text) { $0.threads = 2; $0.chunkSize = chunkSize }
             #expect(failure?.message == reference?.message, "chunk \(chunkSize)")
+        }
+    }
+
+    @Test func paddedKeysAreOneValue() throws {
+        let keys = ["C001", " C001", "C001 ", "  C001  ", "\" C001\"", "\tC001", "\"C001\t\"", "C002", " 上海 浦东 "]
+        var text = "k,n\n"
+        for row in 0..<2_000 { text += "\(keys[row % keys.count]),\(row)\n" }
+        for speculate in [false, true] {
+            for chunkSize in [500, 1 << 20] {
+                let table = try CSVTest.load(text) { $0.speculate = speculate; $0.threads = 2; $0.chunkSize = chunkSize }.table
+                guard case .string(_, let dictionary)? = table.column(named: "k")?.data else {
+                    Issue.record("k is not text")
+                    continue
+                }
+                #expect(Set(dictionary.values) == ["C001", "C002", "上海 浦东"], "speculate \(speculate), chunk \(chunkSize)")
+                #expect(CSVTest.values(table, "k").filter { $0 == "C001" }.count == 1_556)  // 7 of every 9 rows
+            }
         }
     }
 

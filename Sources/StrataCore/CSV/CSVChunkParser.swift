@@ -148,8 +148,7 @@ extension CSVParseContext {
                     if speculating {
                         if speculation.take(column, row: row, base + fieldStart, fieldEnd - fieldStart,
                                             datesAllowed: pattern == nil, stats: &stats[column]) { continue }
-                        speculation.takeString(column, base, spans.starts[column], spans.ends[column],
-                                               flags: spans.flags[column])
+                        speculation.takeString(column, base, fieldStart, fieldEnd, flags: spans.flags[column])
                     }
                     stats[column].classify(base + fieldStart, fieldEnd - fieldStart, pattern: pattern)
                 }
@@ -161,8 +160,7 @@ extension CSVParseContext {
                         if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                             speculation.null(column, row: row)
                         } else {
-                            speculation.takeString(column, base, spans.starts[column], spans.ends[column],
-                                                   flags: spans.flags[column])
+                            speculation.takeString(column, base, fieldStart, fieldEnd, flags: spans.flags[column])
                         }
                     }
                 }
@@ -238,12 +236,11 @@ extension CSVParseContext {
             }
             // Strings last: a rejected row must not add dictionary entries.
             for column in stringColumns {
-                let fieldStart = spans.starts[column]
-                let fieldEnd = spans.ends[column]
-                var trimmedStart = fieldStart
-                var trimmedEnd = fieldEnd
-                CSVFieldText.trim(base, &trimmedStart, &trimmedEnd)
-                if nulls.isNull(base + trimmedStart, trimmedEnd - trimmedStart) {
+                // Texts lose their edge spaces and tabs, as numbers and dates do.
+                var fieldStart = spans.starts[column]
+                var fieldEnd = spans.ends[column]
+                CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                     result.columns[column].appendNull(row: row)
                 } else if spans.flags[column] & CSVFieldSpans.escapedQuotes != 0 {
                     scratch = CSVFieldText.unescaped(base, fieldStart, fieldEnd, flags: spans.flags[column])

@@ -281,16 +281,16 @@ extension CSVFusedBlock {
         return rows
     }
 
-    /// Untrimmed texts as dictionary codes, and null tokens (or empty) as nulls; an undecided
+    /// Texts (trimmed) as dictionary codes, and null tokens (or empty) as nulls; an undecided
     /// column takes only nulls and writes nothing. −1 when a new text is not valid UTF-8.
     private func texts(_ fields: FieldTable, _ column: Int, rows: Int, _ context: CSVParseContext, undecided: Bool,
                        dictionary: UnsafeMutablePointer<CSVByteDictionary>, output: UnsafeMutableRawPointer) -> Int {
         let nulls = context.nulls
         let utf8Alarm = context.utf8Alarm
         for record in 0..<rows {
-            let (start, end) = fields.span(record)
-            let length = end - start
-            let field = CSVFusedScan.text(start, length, nulls: nulls, undecided: undecided)
+            var (start, end) = fields.span(record)
+            var length = end - start
+            let field = CSVFusedScan.text(&start, &length, nulls: nulls, undecided: undecided)
             if field == .refused { return record }
             if undecided { continue }
             if field == .null {

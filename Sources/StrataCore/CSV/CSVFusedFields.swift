@@ -16,31 +16,30 @@ enum CSVFusedScan {
     /// What the fused paths make of a text field's bytes (see ``text(_:_:nulls:undecided:)``).
     enum TextField { case value, null, refused }
 
-    /// A text field as the fused paths take it, judged as the general loop judges it, without
-    /// its edge spaces and tabs: null when empty (where empty means null) or a null token,
-    /// refused when empty otherwise, and refused when not null in a column still undecided
-    /// (its guess is the general loop's). A value keeps its edge spaces, as the general loop
-    /// keeps them; its shape is classified trimmed (``CSVSpeculation/classifyCountedTexts``).
+    /// A text field as the fused paths take it, as the general loop takes it: without its edge
+    /// spaces and tabs (`text` and `length` are moved in), null when empty (where empty means
+    /// null) or a null token, refused when empty otherwise, and refused when not null in a
+    /// column still undecided (its guess is the general loop's).
     @inline(__always)
-    static func text(_ text: UnsafePointer<UInt8>, _ length: Int, nulls: CSVNullMatcher, undecided: Bool) -> TextField {
+    static func text(_ text: inout UnsafePointer<UInt8>, _ length: inout Int, nulls: CSVNullMatcher,
+                     undecided: Bool) -> TextField {
         if length == 0 { return nulls.emptyIsNull ? .null : .refused }
         let first = text[0]
         let last = text[length &- 1]
-        if first == 32 || first == 9 || last == 32 || last == 9 { return padded(text, length, nulls: nulls, undecided: undecided) }
+        if first == 32 || first == 9 || last == 32 || last == 9 { trim(&text, &length) }
+        if length == 0 { return nulls.emptyIsNull ? .null : .refused }
         if length <= nulls.maxLength, nulls.isNull(text, length) { return .null }
         return undecided ? .refused : .value
     }
 
-    /// ``text(_:_:nulls:undecided:)`` for a field with a space or tab at an edge.
+    /// Moves `text` and `length` in past edge spaces and tabs.
     @inline(never)
-    private static func padded(_ text: UnsafePointer<UInt8>, _ length: Int, nulls: CSVNullMatcher,
-                               undecided: Bool) -> TextField {
+    private static func trim(_ text: inout UnsafePointer<UInt8>, _ length: inout Int) {
         var start = 0
         var end = length
         CSVFieldText.trim(text, &start, &end)
-        if start == end { return nulls.emptyIsNull ? .null : .refused }
-        if end - start <= nulls.maxLength, nulls.isNull(text + start, end - start) { return .null }
-        return undecided ? .refused : .value
+        text += start
+        length = end - start
     }
 
     /// The day number of the 10 bytes at `text` as a `yyyy-MM-dd` date, or nil. Exports are

@@ -8,8 +8,8 @@
 /// A record qualifies when it has the right count of fields, each unquoted unless its column
 /// is text, and each number or date untrimmed (no edge spaces or tabs) and parsed on the
 /// column's fast path exactly as ``CSVSpeculation/take`` would (or empty, where empty means
-/// null); texts are judged as the general loop judges them (``CSVFusedScan/text``). The first record that
-/// does not qualify is left to the general per-record loop, which then hands back; values,
+/// null); texts are trimmed and judged as the general loop trims and judges them
+/// (``CSVFusedScan/text``). The first record that does not qualify is left to the general per-record loop, which then hands back; values,
 /// statistics and dictionary codes are the same either way.
 ///
 /// Values are written in place at the record's row, past the buffers' counts; the counts move
@@ -179,8 +179,9 @@ extension CSVParseContext {
                         fieldEnd = CSVFusedScan.fieldEnd(base, from: fieldStart, count: count, delimiter: delimiter)
                         textEnd = fieldEnd
                     }
-                    let length = textEnd &- textStart
-                    let field = CSVFusedScan.text(base + textStart, length, nulls: nulls,
+                    var text = base + textStart
+                    var textLength = textEnd &- textStart
+                    let field = CSVFusedScan.text(&text, &textLength, nulls: nulls,
                                                   undecided: kinds[column] == .undecided)
                     if field == .refused { break records }
                     if kinds[column] == .undecided { break }
@@ -190,11 +191,11 @@ extension CSVParseContext {
                         pending &+= 1
                         break
                     }
-                    var text = base + textStart
-                    var textLength = length
                     if escaped {
-                        text = UnsafePointer(plan.scratch(length))
-                        textLength = CSVFusedScan.unescape(base, textStart, textEnd, into: plan.scratch(length))
+                        textStart = text - base
+                        textEnd = textStart &+ textLength
+                        text = UnsafePointer(plan.scratch(textLength))
+                        textLength = CSVFusedScan.unescape(base, textStart, textEnd, into: plan.scratch(textLength))
                     }
                     let known = dictionaries[column].count
                     let code = dictionaries[column].code(text, textLength)

@@ -18,19 +18,18 @@ extension CSVSpeculation {
 
     /// Adds the shapes of the texts the fused loop counted (see
     /// ``CSVValueBuffers/countCodes(_:rows:nullRows:codes:)``) to `stats`: each distinct text is classified once
-    /// and weighted by its count, which equals classifying every occurrence. Like the general
-    /// loop, it classifies a text without its edge spaces and tabs.
+    /// and weighted by its count, which equals classifying every occurrence (texts are kept
+    /// trimmed, as the general loop classifies them).
     func classifyCountedTexts(_ column: Int, pattern: CSVDatePattern?, into stats: inout CSVColumnStats) {
         let counts = buffers.codeCounts(column)
         guard !counts.isEmpty else { return }
         dictionaries[column].arena.withUnsafeBufferPointer { arena in
             guard let arenaBase = arena.baseAddress else { return }
             for code in counts.indices where counts[code] > 0 {
-                var start = dictionaries[column].offsets[code]
-                var end = dictionaries[column].offsets[code + 1]
-                CSVFieldText.trim(arenaBase, &start, &end)
+                let start = dictionaries[column].offsets[code]
+                let length = dictionaries[column].offsets[code + 1] - start
                 var one = CSVColumnStats()
-                one.classify(arenaBase + start, end - start, pattern: pattern)
+                one.classify(arenaBase + start, length, pattern: pattern)
                 stats.merge(one, times: Int(counts[code]))
             }
         }

@@ -13,7 +13,7 @@ extension Binder {
         "ends_with": "ends_with(text, suffix)", "lower": "lower(text)", "upper": "upper(text)",
         "length": "length(text)", "year": "year(date)", "month": "month(date)", "week": "week(date)",
         "date_trunc": "date_trunc(\"month\", date)", "abs": "abs(number)", "round": "round(number, digits)",
-        "asof": "asof()", "concat": "concat(a, b, …)",
+        "asof": "asof()", "concat": "concat(a, b, …)", "trim": "trim(text)",
     ]
 
     static let dateTruncUnits = ["year", "quarter", "month", "week", "day"]
@@ -81,8 +81,8 @@ extension Binder {
         case "contains", "starts_with", "ends_with":
             let function = ScalarFunction(rawValue: fname) ?? .contains
             return call(function, [try string(0), try string(1)], .bool)
-        case "lower", "upper":
-            return call(fname == "lower" ? .lower : .upper, [try string(0)], .string)
+        case "lower", "upper", "trim":
+            return call(ScalarFunction(rawValue: fname) ?? .lower, [try string(0)], .string)
         case "concat":
             // Any values: each is read as Strata writes it; nulls add nothing.
             return call(.concat, bound, .string)

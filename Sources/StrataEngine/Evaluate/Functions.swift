@@ -8,7 +8,7 @@ extension Frame {
         case .coalesce, .concat: expected = 1...Int.max
         case .contains, .startsWith, .endsWith, .dateTrunc: expected = 2...2
         case .round: expected = 1...2
-        case .lower, .upper, .length, .year, .month, .week, .abs: expected = 1...1
+        case .lower, .upper, .trim, .length, .year, .month, .week, .abs: expected = 1...1
         }
         guard expected.contains(arguments.count) else {
             throw Diagnostic("\(function.rawValue) takes \(expected.lowerBound == expected.upperBound ? "\(expected.lowerBound)" : "\(expected.lowerBound) or more") arguments, found \(arguments.count)",
@@ -20,8 +20,14 @@ extension Frame {
         case .contains, .startsWith, .endsWith:
             guard let predicate = StringPredicate(function) else { throw Diagnostic("internal error: \(function.rawValue) is not a string predicate") }
             return try stringPredicate(predicate, arguments, range: range)
-        case .lower, .upper:
-            return try changeCase(arguments[0], upper: function == .upper, range: range)
+        case .lower, .upper, .trim:
+            return try mapTexts(arguments[0], range: range) { text in
+                switch function {
+                case .lower: text.lowercased()
+                case .upper: text.uppercased()
+                default: String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                }
+            }
         case .concat:
             return try concat(arguments, range: range)
         case .length:

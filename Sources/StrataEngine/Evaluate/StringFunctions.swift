@@ -69,16 +69,14 @@ extension Frame {
         return Column(type: .bool, data: .bool(values), validity: validity)
     }
 
-    /// `lower(s)` / `upper(s)`: each entry transformed once into a new dictionary (entries that
-    /// become equal merge), then the codes re-mapped.
-    func changeCase(_ argument: BoundExpr, upper: Bool, range: Range<Int>) throws -> Column {
+    /// `lower(s)`, `upper(s)`, `trim(s)`: each entry transformed once into a new dictionary
+    /// (entries that become equal merge), then the codes re-mapped.
+    func mapTexts(_ argument: BoundExpr, range: Range<Int>, _ transform: (String) -> String) throws -> Column {
         let column = try evaluate(argument, site: range)
         let (codes, dictionary) = column.data.stringCodes
         var result = StringDictionary()
         var translation = ContiguousArray<UInt32>(repeating: 0, count: max(dictionary.count, 1))
-        for (code, text) in dictionary.values.enumerated() {
-            translation[code] = result.code(for: upper ? text.uppercased() : text.lowercased())
-        }
+        for (code, text) in dictionary.values.enumerated() { translation[code] = result.code(for: transform(text)) }
         let mapped = try codes.lookup(translation)
         return Column(type: .string, data: .string(codes: mapped, dictionary: result), validity: column.validity)
     }

@@ -76,8 +76,8 @@ public enum ScalarFunction: String, Sendable, Equatable, CaseIterable {
     case coalesce
     /// `contains(s, sub)`, `starts_with(s, prefix)`, `ends_with(s, suffix)` → boolean
     case contains, startsWith = "starts_with", endsWith = "ends_with"
-    /// `lower(s)`, `upper(s)` → string; `length(s)` → integer (characters)
-    case lower, upper, length
+    /// `lower(s)`, `upper(s)`, `trim(s)` → string; `length(s)` → integer (characters)
+    case lower, upper, trim, length
     /// `concat(a, b, …)` → string: the arguments' texts, nulls skipped
     case concat
     /// `year(d)`, `month(d)` → integer; `week(d)` → ISO week number
