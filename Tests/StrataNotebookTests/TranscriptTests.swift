@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import StrataEngine
+@testable import StrataEngine
 @testable import StrataNotebook
 
 @Suite struct TranscriptTests {
@@ -21,6 +21,27 @@ import StrataEngine
         // The moved path is moved in the recorded load message too, so it replays as saved.
         let replayed = NotebookTester(directory: folder.path).test("notebooks/explore.md")
         #expect(replayed.passed, "\(replayed)")
+    }
+
+    @Test func aColouredSessionSavesANotebookWithoutColour() throws {
+        let folder = try Folder(["data/orders.csv": Fixture.orders])
+        let session = Session(workingDirectory: folder.path)
+        session.settings.render.color = true
+        _ = session.execute(".asof 2026-06-30")
+        _ = session.execute(#"load orders from "data/orders.csv""#)
+        let shown = session.execute("orders | group category agg n = count() | sort category")
+        #expect(shown.output.contains("\u{1B}["), "the REPL shows colour: \(shown.output)")
+        _ = session.execute(".save notebook nb/coloured.md")
+        let text = folder.read("nb/coloured.md")
+        #expect(!text.contains("\u{1B}"), "\(text)")
+        #expect(text.contains("category"))
+        let replayed = NotebookTester(directory: folder.path).test("nb/coloured.md")
+        #expect(replayed.passed, "\(replayed)")
+    }
+
+    @Test func withoutColorDropsEscapesOnly() {
+        #expect(Session.withoutColor("\u{1B}[1m品类\u{1B}[0m │ \u{1B}[2mstring\u{1B}[0m") == "品类 │ string")
+        #expect(Session.withoutColor("plain [1m text") == "plain [1m text")
     }
 
     @Test func readRunsANotebookIntoTheSession() throws {

@@ -14,8 +14,8 @@ public struct TranscriptEntry: Sendable, Equatable {
 /// their outputs, so an exploration becomes a regression check for `strata test`.
 ///
 /// Failed statements are left out (the notebook replays what worked); `.save`, `.help`,
-/// `.quit` and `.timer` are left out too, and `Run Time:` lines are dropped so the recorded
-/// outputs replay exactly. Relative paths of `load` and `.read` are rewritten to be relative
+/// `.quit` and `.timer` are left out too, and `Run Time:` lines and terminal colours are
+/// dropped so the recorded outputs replay exactly (`strata test` prints without colour). Relative paths of `load` and `.read` are rewritten to be relative
 /// to the notebook's folder. When the session never set `.asof`, the notebook starts with
 /// the session's as-of date so "days since" replays the same way.
 extension Session {
@@ -31,9 +31,30 @@ extension Session {
         // A huge output (`.mode csv` of millions of rows) is not kept: the saved cell then only
         // has to run, and the session does not hold a second copy of the data as text.
         let output = outcome.output.utf8.count > Session.largestRecordedOutput ? ""
-            : outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
+            : Session.withoutColor(outcome.output).split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("Run Time: ") }.joined(separator: "\n")
         transcript.append(TranscriptEntry(statement: trimmed, output: output, workingDirectory: workingDirectory))
+    }
+
+    /// `text` without ANSI escape sequences (ESC `[` … a final letter), as the renderer's
+    /// bold and dim styles write them.
+    static func withoutColor(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{1B}") else { return text }
+        var result = String.UnicodeScalarView()
+        var inEscape = false
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                // Parameters and intermediates, then one final byte from @ to ~.
+                if scalar != "[" || previous != "\u{1B}", (0x40...0x7E).contains(scalar.value) { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                result.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(result)
     }
 
     /// Writes the transcript as a notebook at `path` (atomically).
