@@ -21,6 +21,19 @@ struct CSVInferenceTests {
         #expect(CSVTest.values(table, "amount") == ["1234.50", "99.00", "-5.00", "-1000.00", "0.50", "1234567.50"])
     }
 
+    @Test func amountsWrittenWithYuanAreMoney() throws {
+        let text = "金额,n\n176.12元,1\n12元,2\n\"1,234.50 元\",3\n-5.5元,4\n¥3元,5\n,6\n"
+        for speculate in [false, true] {
+            let table = try CSVTest.load(text) { $0.speculate = speculate }.table
+            #expect(CSVTest.type(table, "金额") == .decimal(scale: 2))
+            #expect(CSVTest.values(table, "金额") == ["176.12", "12.00", "1234.50", "-5.50", "3.00", "∅"])
+        }
+        // 元 alone, inside a number or with an exponent is not an amount.
+        for text in ["a\n元\n", "a\n1元2\n", "a\n1e3元\n", "a\n元5\n"] {
+            #expect(try CSVTest.type(CSVTest.load(text).table, "a") == .string, "\(text)")
+        }
+    }
+
     @Test func badGroupingIsNotANumber() throws {
         let table = try CSVTest.load("a\n\"1,234.5.6\"\n\"12,34\"\nx\n").table
         #expect(CSVTest.type(table, "a") == .string)

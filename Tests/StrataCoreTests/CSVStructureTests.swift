@@ -25,6 +25,18 @@ struct CSVStructureTests {
         #expect(try CSVTest.load("a,b\n1,2\n\n\n").table.rowCount == 1)
     }
 
+    @Test func linesOfOnlySpacesOrTabsAreBlank() throws {
+        for lineEnd in ["\n", "\r\n"] {
+            let text = ["a,b", "1,2", "   ", "3,4", "\t \t", "", "5,6", "  "].joined(separator: lineEnd) + lineEnd
+            for speculate in [false, true] {
+                let table = try CSVTest.load(text) { $0.speculate = speculate }.table
+                #expect(CSVTest.values(table, "a") == ["1", "3", "5"], "speculate \(speculate)")
+            }
+        }
+        // A quoted blank is a value, not a blank line: here a row with too few fields.
+        #expect(CSVTest.failure("a,b\n1,2\n\"  \"\n")?.message.contains("expected 2 fields, found 1") == true)
+    }
+
     @Test func crInsideQuotesIsData() throws {
         let table = try CSVTest.load("a,b\r\n\"x\r\ny\",1\r\n").table
         #expect(CSVTest.values(table, "a") == ["x\r\ny"])

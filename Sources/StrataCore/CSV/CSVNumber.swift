@@ -6,9 +6,10 @@ import Darwin
 
 /// The shape of a numeric field, read in one pass without allocating.
 ///
-/// Grammar: `[sign] [currency [sign]] digits [, ddd]* [. digits] [e [sign] digits]` where the
-/// currency sign is one of `¥ ￥ $ € £`, thousands separators must group by exactly three,
-/// and an exponent may not follow a currency sign or grouping.
+/// Grammar: `[sign] [currency [sign]] digits [, ddd]* [. digits] [e [sign] digits | [spaces] 元]`
+/// where the currency sign is one of `¥ ￥ $ € £`, thousands separators must group by exactly
+/// three, and an exponent may not follow a currency sign or grouping. A trailing `元` (yuan,
+/// as Chinese exports write amounts: `176.12元`) makes the value money too.
 struct CSVNumberShape {
     enum Kind: UInt8 { case none, integer, fraction, exponent }
 
@@ -78,6 +79,11 @@ struct CSVNumberShape {
             }
         }
         if integerDigits + fractionDigits == 0 { return }
+        let yuan = CSVNumberShape.yuanSuffixStart(base, from: index, count: count)
+        if yuan == index || (yuan > index && (index..<yuan).allSatisfy { base[$0] == 32 }) {
+            money = true
+            index = count
+        }
         if index < count, base[index] | 0x20 == 101 {
             if money { return }
             index += 1
@@ -108,6 +114,13 @@ struct CSVNumberShape {
         let (sum, overflowB) = times.addingReportingOverflow(UInt64(byte &- 48))
         if overflowA || overflowB { overflow = true }
         mantissa = sum
+    }
+
+    /// Where a trailing `元` (E5 85 83) starts, or -1 when the field does not end with one.
+    static func yuanSuffixStart(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        guard count - start >= 3, base[count - 3] == 0xE5, base[count - 2] == 0x85, base[count - 1] == 0x83
+        else { return -1 }
+        return count - 3
     }
 
     /// Bytes of a leading currency sign: `$` `£` `¥` `€` `￥`, or 0.

@@ -190,10 +190,14 @@ struct CSVRecordScanner {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
-    /// True for a record that is an empty line (skipped when there are several columns).
+    /// True for a record that is an empty line, or only spaces and tabs (skipped).
     @inline(__always)
     func isBlankLine(_ record: CSVRecord) -> Bool {
-        record.fieldCount == 1 && record.end == record.start && record.problem == .none
+        guard record.fieldCount == 1, record.problem == .none else { return false }
+        // Spaces and tabs only count as blank too: an export's padding, not a record.
+        var cursor = record.start
+        while cursor < record.end, base[cursor] == 32 || base[cursor] == 9 { cursor += 1 }
+        return cursor == record.end
     }
 
     /// The offset just after the first line end at or after `offset` (or `count`).
