@@ -155,9 +155,12 @@ enum WhatIfTest {
             T,华东,华北,华南
             0,3,2,2
             60,1,1,1
-            150,,,1
+            150,0,0,1
 
             """, "\(out)")
+        // A count or sum of no rows is 0; an average of no rows stays null.
+        let average = WhatIfTest.csv(session, "whatif c | where recency > T | group 区域 agg a = avg(recency) for T in [0, 150]")
+        #expect(average.contains("\n150,,,"), "\(average)")
         for (t, expected) in [(0, "华东,3"), (60, "华东,1")] {
             #expect(WhatIfTest.csv(session, "c | where recency > \(t) | group 区域 agg n = count()").contains(expected))
         }

@@ -37,7 +37,7 @@ enum WhatIfGroupChart {
                 let runText = index == 0 ? label : ""
                 text += DisplayWidth.pad(runText, to: runWidth, alignRight: numeric) + "  "
                 text += DisplayWidth.pad(group, to: groupWidth) + " │"
-                guard let value = groups.values[run][group], !value.isNull else {
+                guard let value = groups.values[run][group] ?? Optional(groups.absent), !value.isNull else {
                     text += " NULL\n"
                     continue
                 }

@@ -15,8 +15,11 @@ struct WhatIfGroups {
     /// The group key's and the first aggregate's column names (for the chart's title).
     var keyName = ""
     var valueName = ""
+    /// What a run without a group's rows shows for it: 0 when the first aggregate is a count
+    /// or a sum (no customers, no money), else null (an average of nothing).
+    var absent: Value = .null
 
-    /// Columns: the parameters, then one per group value (null where a run has no such group).
+    /// Columns: the parameters, then one per group value (``absent`` where a run has no such group).
     var table: Table {
         var named: [(String, Column)] = []
         for (index, name) in parameterNames.enumerated() {
@@ -27,9 +30,21 @@ struct WhatIfGroups {
             // A group named like a parameter (or a repeated name) gets a suffix to stay unique.
             var title = group
             while !used.insert(title).inserted { title += "_" }
-            named.append((title, WhatIfTable.column(values.map { $0[group] ?? .null }, type: type)))
+            named.append((title, WhatIfTable.column(values.map { $0[group] ?? absent }, type: type)))
         }
         return Table(named)
+    }
+}
+
+extension WhatIfGroups {
+    /// Zero as a value of `type` (null for a type without one).
+    static func zero(of type: DataType) -> Value {
+        switch type {
+        case .int64: .int(0)
+        case .decimal(let scale): .decimal(0, scale: scale)
+        case .double: .double(0)
+        default: .null
+        }
     }
 }
 
@@ -45,6 +60,13 @@ extension WhatIfRunner {
     func runGrouped() throws -> WhatIfGroups {
         var result = WhatIfGroups(parameterNames: request.parameters.map(\.name.text), combinations: [])
         var known: Set<String> = []
+        let additive: Bool
+        if case .group(_, let aggregates)? = request.pipeline.verbs.last?.kind,
+           case .call(let function, _, _)? = aggregates.first?.expr {
+            additive = ["count", "count_distinct", "sum"].contains(function.text)
+        } else {
+            additive = false
+        }
         for values in combinations {
             try Cancellation.check()
             let plan = try binder(for: values).bind(request.pipeline)
@@ -53,6 +75,7 @@ extension WhatIfRunner {
             result.type = table.fields[1].type
             result.keyName = table.fields[0].name
             result.valueName = table.fields[1].name
+            if additive { result.absent = WhatIfGroups.zero(of: result.type) }
             result.combinations.append(try boundValues(values))
             var row: [String: Value] = [:]
             for index in 0..<table.rowCount {
