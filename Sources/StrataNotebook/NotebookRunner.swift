@@ -74,6 +74,8 @@ public struct NotebookRunner {
         // output does not depend on the folder `strata test` was started from.
         let shownPath = cell.expectsError ? (path as NSString).lastPathComponent : path
         var output = ""
+        // With `keepGoing`, a failed statement does not stop its cell either (a script is one cell).
+        var failures = ""
         for (statement, line) in StatementAssembler.split(code, firstLine: cell.firstCodeLine) {
             let outcome = session.execute(statement, file: shownPath, line: line)
             observer?(statement, outcome, cell)
@@ -83,10 +85,13 @@ public struct NotebookRunner {
                     output += NotebookRunner.terminated(outcome.error)
                     return (CellRun(cell: cell, output: output, failure: nil, ran: true), outcome.quit)
                 }
-                return (CellRun(cell: cell, output: output, failure: NotebookRunner.terminated(outcome.error), ran: true), outcome.quit)
+                failures += NotebookRunner.terminated(outcome.error)
+                if keepGoing, !outcome.quit { continue }
+                return (CellRun(cell: cell, output: output, failure: failures, ran: true), outcome.quit)
             }
-            if outcome.quit { return (CellRun(cell: cell, output: output, failure: nil, ran: true), true) }
+            if outcome.quit { return (CellRun(cell: cell, output: output, failure: failures.isEmpty ? nil : failures, ran: true), true) }
         }
+        if !failures.isEmpty { return (CellRun(cell: cell, output: output, failure: failures, ran: true), false) }
         let failure = cell.expectsError
             ? "\(path):\(cell.line): error: cell \(cell.number) is marked ```strata error but ran without an error\n"
             : nil

@@ -67,4 +67,22 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("bad.strata:2:28: error: unknown load option \"encodin\". Did you mean \"encoding\"?"))
     }
+
+    @Test func keepGoingRunsTheRestOfAScriptAfterAFailedStatement() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strata-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(contentsOf: StrataBinary.packageRoot.appendingPathComponent("datasets/demo/orders.csv"))
+            .write(to: folder.appendingPathComponent("orders.csv"))
+        let script = folder.appendingPathComponent("steps.strata")
+        try "load orders from \"orders.csv\"\norders | where amout > 1\norders | group agg total = count()\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let stopped = try StrataBinary.run(["run", script.path])
+        #expect(stopped.status == 1)
+        #expect(!stopped.stdout.contains("total"), "\(stopped.stdout)")
+        let going = try StrataBinary.run(["run", script.path, "--keep-going"])
+        #expect(going.status == 1, "a failed statement still fails the run")
+        #expect(going.stderr.contains("steps.strata:2:16: error: column \"amout\" not found"), "\(going.stderr)")
+        #expect(going.stdout.contains("total") && going.stdout.contains("21,000"), "\(going.stdout)")
+    }
 }

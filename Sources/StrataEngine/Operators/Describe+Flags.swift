@@ -35,30 +35,30 @@ enum SuspiciousValues {
                 if !placeholders.isEmpty {
                     let total = placeholders.reduce(0) { $0 + counts[$1] }
                     let examples = placeholders.prefix(1).map { "\(dictionary.values[$0])×\(counts[$0])" }
-                    notes.append("\(total) junk phones: " + examples.joined(separator: " ") + (placeholders.count > 1 ? " …" : ""))
+                    notes.append("\(NumberText.integer(Int64(total), grouped: true)) junk phones: " + examples.joined(separator: " ") + (placeholders.count > 1 ? " …" : ""))
                 }
             }
             let used = counts.filter { $0 > 0 }.count
             if used > 2, let top = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }) {
                 let average = Double(present) / Double(used)
                 if counts[top] >= 5, Double(counts[top]) > 10 * average, !placeholders.contains(top) {
-                    notes.append("\(dictionary.values[top])×\(counts[top]) (typical \(Int(average.rounded())))")
+                    notes.append("\(dictionary.values[top])×\(NumberText.integer(Int64(counts[top]), grouped: true)) (typical \(NumberText.integer(Int64(average.rounded()), grouped: true)))")
                 }
             }
         case .int32(let days) where column.type == .date:
             if let asOf {
                 let future = (0..<days.count).reduce(0) { $0 + (!column.isNull($1) && days[$1] > asOf ? 1 : 0) }
-                if future > 0 { notes.append("\(future) after as-of") }
+                if future > 0 { notes.append("\(NumberText.integer(Int64(future), grouped: true)) after as-of") }
             }
         case .int64(let values) where column.type != .timestamp:
             let negatives = (0..<values.count).reduce(0) { $0 + (!column.isNull($1) && values[$1] < 0 ? 1 : 0) }
-            if negatives > 0 { notes.append("\(negatives) negative") }
+            if negatives > 0 { notes.append("\(NumberText.integer(Int64(negatives), grouped: true)) negative") }
         case .int32(let values):  // narrow integers and decimals (dates are handled above)
             let negatives = (0..<values.count).reduce(0) { $0 + (!column.isNull($1) && values[$1] < 0 ? 1 : 0) }
-            if negatives > 0 { notes.append("\(negatives) negative") }
+            if negatives > 0 { notes.append("\(NumberText.integer(Int64(negatives), grouped: true)) negative") }
         case .double(let values):
             let negatives = (0..<values.count).reduce(0) { $0 + (!column.isNull($1) && values[$1] < 0 ? 1 : 0) }
-            if negatives > 0 { notes.append("\(negatives) negative") }
+            if negatives > 0 { notes.append("\(NumberText.integer(Int64(negatives), grouped: true)) negative") }
         default:
             break
         }

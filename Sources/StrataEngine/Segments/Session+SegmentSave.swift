@@ -106,7 +106,7 @@ extension Session {
         let extracted = try SegmentExtraction.members(of: table, key: options.key, tier: options.tier, site: site)
         var notes: [String] = []
         if extracted.nullKeys > 0 {
-            notes.append("  \(Session.grouped(extracted.nullKeys)) rows with a null \(extracted.column) left out")
+            notes.append("  \(Session.grouped(extracted.nullKeys)) \(extracted.nullKeys == 1 ? "row" : "rows") with a null \(extracted.column) left out")
         }
         var overrides: [SegmentOverride] = []
         if let previous, !previous.overrides.isEmpty {
