@@ -25,7 +25,8 @@ import Testing
             .tables
             """)
         #expect(result.status == 1)
-        #expect(result.stderr.contains(#"Error: table "ordrs" not found. Did you mean "orders"?"#))
+        // Piped, an error names the line it is on.
+        #expect(result.stderr.contains(#"<stdin>:2:1: error: table "ordrs" not found. Did you mean "orders"?"#))
         #expect(result.stderr.contains("  ^^^^^"))
         #expect(result.stdout.contains("orders  "))
     }

@@ -93,10 +93,16 @@ import Testing
         #expect(result.stdout.contains("1 row") && !result.stdout.contains("order_id"), "\(result.stdout)")
     }
 
+    @Test func errorsNameTheLineOfStandardInput() throws {
+        let result = try run(load + "\n\n# a typo below\norders\n  | where amout > 1\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("<stdin>:5:11: error: column \"amout\" not found."), "\(result.stderr)")
+    }
+
     @Test func aBarLineAfterADotCommandIsStillAnError() throws {
         let result = try run(load + "\n.timer off\n  | limit 1\n")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Error: expected a table name"), "\(result.stderr)")
+        #expect(result.stderr.contains("<stdin>:3:3: error: expected a table name"), "\(result.stderr)")
     }
 
     @Test func blankAndCommentLinesAreSkipped() throws {

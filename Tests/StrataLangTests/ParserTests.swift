@@ -65,6 +65,21 @@ import Testing
             """)
     }
 
+    @Test func fullWidthPunctuationNamesItsHalfWidthForm() {
+        #expect(parseError("订单 | where 金额 ＞ 100") == """
+            Error: unexpected character "＞": type the half-width > instead (English punctuation)
+              订单 | where 金额 ＞ 100
+                                ^^
+            """)
+        #expect(parseError("o | where c == “家电”").contains("unexpected character \"“\": type the half-width \" instead"))
+        #expect(parseError("o | derive n = count（）").contains("type the half-width ( instead"))
+        #expect(parseError("o | where a ∈ 1") == """
+            Error: unexpected character "∈"
+              o | where a ∈ 1
+                          ^
+            """)
+    }
+
     @Test func unterminatedStringPointsAtTheQuote() {
         #expect(parseError(#"load t from "a.csv"#) == """
             Error: unterminated string: add the closing "

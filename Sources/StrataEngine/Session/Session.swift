@@ -88,9 +88,12 @@ public final class Session {
     }
 
     /// Runs one statement read from `file` starting at `line`: errors read
-    /// `file:line:col: error: …`. Not recorded for `.save notebook`.
-    public func execute(_ statement: String, file: String, line: Int) -> Outcome {
-        execute(statement, origin: (file, line))
+    /// `file:line:col: error: …`. Recorded for `.save notebook` only when `recorded` (a
+    /// script piped into the REPL, not a notebook being run).
+    public func execute(_ statement: String, file: String, line: Int, recorded: Bool = false) -> Outcome {
+        let outcome = execute(statement, origin: (file, line))
+        if recorded { record(statement, outcome) }
+        return outcome
     }
 
     /// `origin` names the script file and line the statement starts on, for error positions.

@@ -45,7 +45,25 @@ public struct Lexer {
             position += 1
             return Token(.symbol(String(character)), start..<position)
         }
+        if let ascii = Lexer.halfWidth(character) {
+            throw Diagnostic("unexpected character \"\(character)\": type the half-width \(ascii) instead (English punctuation)",
+                             at: .statement(start..<start + 1))
+        }
         throw Diagnostic("unexpected character \"\(character)\"", at: .statement(start..<start + 1))
+    }
+
+    /// The half-width (ASCII) form of punctuation a Chinese input method types: full-width
+    /// forms (`（`, `＞`, `，`, `＝`), curly quotes (`“”`, `‘’`), `、` and `。`; nil for others.
+    static func halfWidth(_ character: Character) -> Character? {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Character(Unicode.Scalar(scalar.value - 0xFEE0) ?? " ")
+        case 0x201C, 0x201D: return "\""
+        case 0x2018, 0x2019: return "'"
+        case 0x3001: return ","
+        case 0x3002: return "."
+        default: return nil
+        }
     }
 
     private mutating func skipWhitespaceAndComments() {

@@ -54,6 +54,10 @@ struct REPL {
         var anyFailed = false
         // Piped: a finished statement waits for the next non-blank line, which may carry it on.
         var held: String?
+        // Piped: errors name the line a statement starts on (`<stdin>:8:28: error: …`).
+        var lineNumber = 0
+        var statementLine = 1
+        var heldLine = 1
 
         reading: while true {
             reader.setPendingStatement(pendingLines.joined(separator: "\n"))
@@ -69,29 +73,32 @@ struct REPL {
                     break reading
                 }
                 if let statement = held {
-                    let outcome = execute(statement)
+                    let outcome = execute(statement, line: heldLine)
                     anyFailed = anyFailed || !outcome.succeeded
                     if outcome.quit { break reading }
                 }
                 if let statement = assembler.flush() {
-                    let outcome = execute(statement)
+                    let outcome = execute(statement, line: statementLine)
                     anyFailed = anyFailed || !outcome.succeeded
                 }
                 break reading
             case .line(let line):
+                lineNumber += 1
                 if let statement = held, !assembler.isContinuing {
                     if StatementAssembler.carriesOn(line) {
                         assembler.reopen(statement)
+                        statementLine = heldLine
                         held = nil
                     } else if StatementAssembler.isBlank(line) {
                         continue reading
                     } else {
                         held = nil
-                        let outcome = execute(statement)
+                        let outcome = execute(statement, line: heldLine)
                         anyFailed = anyFailed || !outcome.succeeded
                         if outcome.quit { break reading }
                     }
                 }
+                if !assembler.isContinuing { statementLine = lineNumber }
                 guard let statement = assembler.feed(line) else {
                     if assembler.isContinuing { pendingLines.append(line) }
                     continue reading
@@ -99,9 +106,10 @@ struct REPL {
                 pendingLines.removeAll()
                 if !interactive, !statement.hasPrefix(".") {
                     held = statement
+                    heldLine = statementLine
                     continue reading
                 }
-                let outcome = execute(statement)
+                let outcome = execute(statement, line: statementLine)
                 anyFailed = anyFailed || !outcome.succeeded
                 if outcome.quit { break reading }
             }
@@ -109,13 +117,15 @@ struct REPL {
         return interactive ? 0 : (anyFailed ? 1 : 0)
     }
 
-    /// Runs one statement and prints what it produced; Ctrl-C meanwhile cancels it.
-    private mutating func execute(_ statement: String) -> Outcome {
+    /// Runs one statement and prints what it produced; Ctrl-C meanwhile cancels it. Piped,
+    /// an error names standard input and the `line` the statement starts on.
+    private mutating func execute(_ statement: String, line: Int) -> Outcome {
         // Into history first, so even a statement that brings the process down is kept.
         reader.addHistory(statement)
         Cancellation.reset()
         InterruptHandler.clear()
-        let outcome = session.execute(statement)
+        let outcome = interactive ? session.execute(statement)
+            : session.execute(statement, file: "<stdin>", line: line, recorded: true)
         // A Ctrl-C that arrived while running has done its job; it must not drop the next line.
         // The terminal echoed `^C` without a newline: end that line before printing more.
         if InterruptHandler.consume() { ConsoleOutput.standardOutput("\n") }
