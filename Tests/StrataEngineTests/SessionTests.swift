@@ -1,6 +1,7 @@
 import Foundation
 import StrataCore
 import Testing
+import StrataLang
 @testable import StrataEngine
 
 /// A temporary folder with files, removed when the test ends.
@@ -100,6 +101,23 @@ final class Scratch {
         let help = session.execute(".help").output
         for command in DotCommand.all { #expect(help.contains(command.name)) }
         #expect(session.execute(".help mode").output.hasPrefix("Usage: .mode"))
+        for topic in HelpTopic.statements + HelpTopic.verbs {
+            #expect(help.contains(topic.usage), "\(topic.name)")
+            #expect(session.execute(".help \(topic.name)").output == topic.text)
+        }
+        #expect(session.execute(".help rmf").output.contains(#"Did you mean "rfm"?"#))
+    }
+
+    @Test func everyHelpExampleParses() {
+        for topic in HelpTopic.statements + HelpTopic.verbs {
+            #expect(topic.usage.hasPrefix(topic.name) || topic.usage.contains(" " + topic.name) || topic.name == "let",
+                    "\(topic.name): \(topic.usage)")
+            do {
+                _ = try Parser.parse(topic.example)
+            } catch {
+                Issue.record("\(topic.name): \(topic.example): \(error)")
+            }
+        }
     }
 
     @Test func readRunsAScriptRelativeToItsFolderAndStopsAtTheFirstError() throws {

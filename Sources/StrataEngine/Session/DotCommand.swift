@@ -10,7 +10,7 @@ struct DotCommand: Sendable {
     var usage: String { arguments.isEmpty ? name : "\(name) \(arguments)" }
 
     static let all: [DotCommand] = [
-        DotCommand(name: ".help", arguments: "[COMMAND]", summary: "Show commands, or the usage of one") { session, arguments in
+        DotCommand(name: ".help", arguments: "[NAME]", summary: "Show statements, verbs and commands, or one with an example") { session, arguments in
             Outcome(output: DotCommand.help(for: arguments.words.first))
         },
         DotCommand(name: ".tables", arguments: "", summary: "List tables with their row and column counts") { session, _ in
@@ -93,30 +93,22 @@ struct DotCommand: Sendable {
         Diagnostic("Usage: \(named(name)?.usage ?? name)  (.help for all commands)")
     }
 
-    /// `.help`: every command with its summary; `.help .mode`: one command.
+    /// `.help`: the statements, the verbs and every command; `.help .mode`, `.help rfm`: one.
     static func help(for name: String?) -> String {
         if let name {
+            if let topic = HelpTopic.named(name.lowercased()) { return topic.text }
             let key = name.hasPrefix(".") ? name : "." + name
-            guard let command = named(key) else { return "No command \(name). Type .help for the list.\n" }
+            guard let command = named(key) else {
+                let known = names + (HelpTopic.statements + HelpTopic.verbs).map(\.name)
+                return "No command or statement \(name).\(Suggestion.phrase(for: name, among: known)) Type .help for the list.\n"
+            }
             return "Usage: \(command.usage)\n  \(command.summary)\n"
         }
         let width = all.map { DisplayWidth.of($0.usage) }.max() ?? 0
-        var lines = ["Statements:"]
-        lines += [
-            ("load NAME from \"file.csv\" [(options)]", "Load a CSV file (options: encoding gbk, types (c decimal), dates \"d/M/yyyy\", on_error skip, …)"),
-            ("describe PIPELINE", "Profile every column: type, nulls, distinct, min, max, example, flags"),
-            ("TABLE | VERB | VERB …", "Print a result. Verbs: where, derive, select, drop, group … agg, sort, limit,\n"
-                + "      top N by, distinct, count, [left] join T on KEY, union T, duplicates KEY"),
-            ("let NAME = PIPELINE", "Keep a result as a new table"),
-            ("assert CONDITION", "Check a condition, e.g. assert count(orders | where amount < 0) < 100"),
-            ("segment save NAME = PIPELINE [(key COL, tier COL, note \"…\")]", "Save the keys as a new version of a named segment"),
-            ("segments | segment show|history|diff|moves|refresh|split|uplift|export|add|remove|load|rename|drop …",
-             "Named segments in the workspace (.strata/); x in @NAME[@vN] tests membership"),
-            ("whatif PIPELINE for P in a..b [step s] | [v, …] [, Q in …] [(sum COL, chart off)]",
-             "Run the pipeline once per value: counts, share, money, chart (a heat table for two parameters)"),
-            ("whatif PIPELINE compare P = A vs P = B [by COL]", "Rows in both results, only in A, only in B, with their money"),
-            ("[let NAME =] whatif PIPELINE movers P = A vs P = B", "The rows that move, with a column only_at naming the side"),
-        ].map { "  " + $0.0 + "\n      " + $0.1 }
+        var lines = ["Statements (.help NAME for one, with an example):"]
+        lines += HelpTopic.statements.map { "  " + $0.usage + "\n      " + $0.summary }
+        lines.append("  TABLE | VERB | VERB …\n      Print a result. Verbs:")
+        lines += HelpTopic.verbs.map { "        " + $0.usage }
         lines.append("Commands:")
         lines += all.map { "  " + DisplayWidth.pad($0.usage, to: width) + "  " + $0.summary }
         return lines.joined(separator: "\n") + "\n"
