@@ -1,4 +1,6 @@
 import Foundation
+import StrataCore
+import StrataLang
 import Testing
 @testable import StrataEngine
 
@@ -130,5 +132,26 @@ private func complete(_ text: String) -> Completion {
         let line = "load x from \"\(folder.path)/"
         let result = Completer.complete(line: line, cursor: line.count, context: FakeContext())
         #expect(result.candidates == ["\(folder.path)/子目录/", "\(folder.path)/订单.csv"])
+    }
+}
+
+/// The session's word lists: verbs only after `|`, statement words only first, the words
+/// inside statements elsewhere.
+@Suite struct SessionCompletionWordsTests {
+    static func candidates(_ line: String) -> [String] {
+        let session = Session(workingDirectory: "/")
+        session.catalog.set("orders", Table([("amount", WhatIfTable.column([.int(1)], type: .int64)),
+                                             ("deal", WhatIfTable.column([.int(2)], type: .int64))]))
+        return Completer.complete(line: line, cursor: line.count, context: session).candidates
+    }
+
+    @Test func eachPlaceOffersItsOwnWords() {
+        let afterPipe = SessionCompletionWordsTests.candidates("orders | ")
+        #expect(Set(afterPipe) == Set(Parser.verbs), "\(afterPipe)")
+        #expect(SessionCompletionWordsTests.candidates("orders | sort amount de") == ["deal", "desc"])
+        #expect(SessionCompletionWordsTests.candidates("l") == ["let", "load"])
+        let inside = SessionCompletionWordsTests.candidates("orders | where amount > 1 a")
+        #expect(inside.first == "amount" && inside.contains("and") && !inside.contains("abc") && !inside.contains("assert"),
+                "\(inside)")
     }
 }

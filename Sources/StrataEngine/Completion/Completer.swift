@@ -12,12 +12,21 @@ public protocol CompletionContext {
     var dotCommandNames: [String] { get }
     /// Statement words and pipeline verbs: `load`, `describe`, `let`, `from`, `where`, `limit`, ...
     var keywords: [String] { get }
+    /// Words that start a statement: `load`, `let`, `describe`, … (default: `keywords`).
+    var statementWords: [String] { get }
+    /// Pipeline verbs, offered right after `|` (default: `keywords`).
+    var verbs: [String] { get }
+    /// Words inside a statement: `from`, `agg`, `by`, `desc`, `and`, … (default: `keywords`).
+    var expressionWords: [String] { get }
     /// Saved segment names (after `@` and in `segment …` statements).
     var segmentNames: [String] { get }
 }
 
 extension CompletionContext {
     public var segmentNames: [String] { [] }
+    public var statementWords: [String] { keywords }
+    public var verbs: [String] { keywords }
+    public var expressionWords: [String] { keywords }
 }
 
 /// The answer to one Tab press: replace the text from `replacementStart` up to the cursor with
@@ -42,9 +51,10 @@ public enum Completer {
     /// Candidates for the word that ends at `cursor` in `line`.
     ///
     /// - `.` at the start of the statement: dot-command names (`.schema T` then completes tables).
-    /// - First word of the statement: keywords and table names.
-    /// - First word after `|`: keywords (the verbs).
-    /// - Elsewhere: columns of the statement's source table, then table names, then keywords.
+    /// - First word of the statement: statement words and table names.
+    /// - First word after `|`: the verbs.
+    /// - Elsewhere: columns of the statement's source table, then table names, then the words
+    ///   used inside statements (`agg`, `desc`, `and`, …).
     /// - Inside an open double quote: file paths (`~/` expanded), folders ending in `/`.
     ///
     /// Matching is by case-sensitive prefix; each group is sorted, duplicates are dropped.
@@ -88,17 +98,17 @@ public enum Completer {
             groups = [context.segmentNames + (command == "refresh" ? ["all"] : [])]
         } else if let pipe = scan.lastPipe, before[(pipe + 1)..<wordStart].allSatisfy(\.isWhitespace) {
             // A verb right after `|` (also on a continuation line that starts with `|`).
-            groups = [context.keywords]
+            groups = [context.verbs]
         } else if precedingWords.isEmpty {
-            groups = word.hasPrefix(".") ? [context.dotCommandNames] : [context.keywords, context.tableNames]
+            groups = word.hasPrefix(".") ? [context.dotCommandNames] : [context.statementWords, context.tableNames]
         } else if let command = precedingWords.first, command.hasPrefix(".") {
             // Only `.schema` takes a name; other dot-commands take words or quoted paths.
             groups = command == ".schema" && precedingWords.count == 1 ? [context.tableNames] : []
         } else if precedingWords.contains("whatif") {
             // After a whatif pipeline: how to vary it (`for`, `compare … vs …`, `movers`).
-            groups = [scan.sourceColumns(context), context.tableNames, context.keywords + whatIfWords]
+            groups = [scan.sourceColumns(context), context.tableNames, context.expressionWords + whatIfWords]
         } else {
-            groups = [scan.sourceColumns(context), context.tableNames, context.keywords]
+            groups = [scan.sourceColumns(context), context.tableNames, context.expressionWords]
         }
         return Completion(replacementStart: wordStart, candidates: matching(word, in: groups))
     }
