@@ -73,7 +73,7 @@ enum BoxTable {
                            widths: widths, rightAligned: rightAligned)
         }
         output += border("└", "┴", "┘", widths)
-        output += window.footer + "\n"
+        output += (options.footer ?? window.footer) + "\n"
     }
 
     private static func border(_ left: String, _ middle: String, _ right: String, _ widths: [Int]) -> String {

@@ -25,6 +25,8 @@ public struct RenderOptions: Sendable {
     /// Cells (and headers) wider than this many display columns are cut with `…`.
     /// Table mode only; 0 = no limit.
     public var maxCellWidth: Int = 40
+    /// The line under a box table in place of `N rows` (a preview says what it previews).
+    public var footer: String?
 
     public init() {}
 }

@@ -43,7 +43,10 @@ extension Session {
             builder.strings("reason", version.overrides.map(\.reason))
             output += Renderer.render(builder.table, options: settings.render)
         }
-        output += Renderer.render(memberTable(version, limit: 5), options: settings.render)
+        var preview = settings.render
+        let memberCount = version.keys.column.count
+        if memberCount > 5 { preview.footer = "first 5 of \(Session.members(memberCount))" }
+        output += Renderer.render(memberTable(version, limit: 5), options: preview)
         return Outcome(output: output)
     }
 
