@@ -92,8 +92,9 @@ extension Session {
 }
 
 extension Session {
-    /// `.explain PIPELINE`: the bound plan as text. `offset` places the pipeline in the
-    /// command line so error carets land under the right characters.
+    /// `.explain PIPELINE`: the result's columns with their types, then the bound plan as
+    /// text. `offset` places the pipeline in the command line so error carets land under the
+    /// right characters.
     func explain(_ text: String, offset: Int) throws -> String {
         do {
             let statement = try Parser.parse(text)
@@ -101,7 +102,9 @@ extension Session {
             guard case .show(let pipeline) = statement else {
                 throw Diagnostic("Usage: .explain PIPELINE, e.g. .explain orders | where amount > 100")
             }
-            return try plan(pipeline).explain()
+            let bound = try plan(pipeline)
+            let columns = bound.schema.map { ExprText.name($0.name) + " " + $0.type.description }
+            return "result: " + columns.joined(separator: ", ") + "\n" + bound.explain()
         } catch let diagnostic as Diagnostic {
             throw diagnostic.shifted(by: offset)
         }
