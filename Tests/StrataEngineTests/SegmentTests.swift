@@ -132,6 +132,7 @@ enum SegmentTest {
         SegmentTest.run(session, "segment save old = c | where recency > 80")
         let added = SegmentTest.run(session, "segment add old 1, 2 (reason \"经理确认\")")
         #expect(added.contains("old v2: added 2 members by tester (经理确认); 4 members"))
+        #expect(!added.contains("warning"), "\(added)")
         SegmentTest.run(session, "segment remove old 10 (reason \"刚续约\")")
         #expect(try SegmentTest.keys(session, "old") == ["1", "2", "9"])
         SegmentTest.setCustomers(session, ids: Array(1...12))
@@ -147,6 +148,14 @@ enum SegmentTest {
         #expect(reasonless.contains("say why"))
         let badKey = SegmentTest.fail(session, "segment add old \"x\" (reason \"r\")")
         #expect(badKey.contains("expected a whole number"))
+    }
+
+    @Test func addingAKeyNoLoadedTableHoldsWarns() throws {
+        let session = SegmentTest.session()
+        SegmentTest.run(session, "segment save old = c | where recency > 80")
+        let typo = SegmentTest.run(session, "segment add old 3, 99999 (reason \"r\")")
+        #expect(typo.contains("added 2 members"), "\(typo)")
+        #expect(typo.contains("warning: in no loaded table's customer_id (c): 99999 — a typo?"), "\(typo)")
     }
 
     @Test func refreshAllSavesAllOrNothing() throws {

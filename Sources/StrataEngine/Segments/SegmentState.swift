@@ -12,8 +12,9 @@ struct SegmentState {
     var opener: (() throws(Diagnostic) -> any SegmentStore)?
     /// Whether the workspace file exists already.
     var storeIsPresent: () -> Bool = { false }
-    /// Recorded with overrides (`$USER` by default).
-    var user: String = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    /// Recorded with overrides (`$USER` by default, else the account's login name).
+    var user: String = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+        ?? (NSUserName().isEmpty ? "unknown" : NSUserName())
     /// The clock for creation and override times.
     var now: () -> Date = { Date() }
     /// For each table, the loaded files its rows derive from.

@@ -165,7 +165,36 @@ extension Session {
             lines.append("  \(add ? "already members" : "not members"): " + unchanged.prefix(10).joined(separator: ", ")
                 + (unchanged.count > 10 ? ", …" : ""))
         }
+        if add, let (tables, unknown) = keysMissing(texts, column: previous.keyColumn), !unknown.isEmpty {
+            lines.append("  warning: in no loaded table's \(previous.keyColumn) (\(tables.joined(separator: ", "))): "
+                + unknown.prefix(10).joined(separator: ", ") + (unknown.count > 10 ? ", …" : "") + " — a typo?")
+        }
         return .notice(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The tables loaded now that have a column `column`, and which of the key `texts` none of
+    /// them holds; nil when no table has the column (nothing to check against).
+    /// - Complexity: O(rows of those tables) for whole-number keys, O(keys) for text keys.
+    func keysMissing(_ texts: [String], column: String) -> (tables: [String], unknown: [String])? {
+        let tables = catalog.names.filter { catalog[$0]?.column(named: column) != nil }
+        guard !tables.isEmpty else { return nil }
+        var unknown = texts
+        for name in tables {
+            guard let keys = catalog[name]?.column(named: column), !unknown.isEmpty else { continue }
+            switch keys.data {
+            case .string(_, let dictionary):
+                unknown.removeAll { dictionary.existingCode(for: $0) != nil }
+            case .int64, .int32:
+                let wanted = Set(unknown.compactMap { Int64($0) })
+                var found = Set<Int64>()
+                let values = keys.data.int64Values
+                for row in values.indices where wanted.contains(values[row]) && !keys.isNull(row) { found.insert(values[row]) }
+                unknown.removeAll { Int64($0).map(found.contains) ?? false }
+            default:
+                return nil
+            }
+        }
+        return (tables, unknown)
     }
 }
 
