@@ -90,7 +90,8 @@ import Testing
 
     @Test func missingFromAndTrailingTokens() {
         #expect(parseError(#"load t "a.csv""#).hasPrefix("Error: expected from after the table name"))
-        #expect(parseError("orders | limit 5 6").hasPrefix("Error: unexpected 6 after the statement"))
+        #expect(parseError("orders | limit 5 6").hasPrefix("Error: unexpected 6 after the statement\n"))
+        #expect(parseError("orders | sort amount dsc").hasPrefix(#"Error: unexpected dsc after the statement. Did you mean "desc"?"#))
     }
 
     @Test func dateLiteralsAndRanges() throws {

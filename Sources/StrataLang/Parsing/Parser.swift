@@ -209,8 +209,17 @@ public struct Parser {
     }
 
     mutating func expectEnd() throws(Diagnostic) {
-        guard current.kind == .end else { throw error("unexpected \(current.display) after the statement") }
+        guard current.kind == .end else {
+            // A misspelt connecting word (`sort amount dsc`) gets a suggestion.
+            var hint = ""
+            if case .identifier(let word) = current.kind { hint = Suggestion.phrase(for: word, among: Parser.connectingWords) }
+            throw error("unexpected \(current.display) after the statement" + (hint.isEmpty ? "" : "." + hint))
+        }
     }
+
+    /// Words that continue a statement after an expression: `sort x desc`, `group … agg`, `for T in`.
+    static let connectingWords = ["desc", "asc", "agg", "by", "on", "from", "to", "for", "step", "and", "or", "vs",
+                                  "compare", "movers"]
 
     func error(_ message: String) -> Diagnostic {
         let range = current.kind == .end ? current.range.lowerBound..<current.range.lowerBound + 1 : current.range
