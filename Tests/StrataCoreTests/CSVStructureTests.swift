@@ -98,3 +98,22 @@ struct CSVStructureTests {
         #expect(CSVTest.values(longTable, "a").first?.count == 1_000_000)
     }
 }
+
+/// Spreadsheet text formulas (`="007"`, as Excel-bound exports write digit texts) load as
+/// their text, quoted or not; anything else that starts with `=` stays as written.
+@Suite struct CSVFormulaTextTests {
+    @Test func textFormulasLoadAsTheirText() throws {
+        let quoted = "\"=\"\"13574535758\"\"\""
+        let rows = ["id,phone,code,n", "1,=\"18587500681\",=\"007\",=\"5\"", "2,\(quoted),x,6", "3,13900000000,\"=\"\"a\"\"b\"\"\",7",
+                    "4,=\"\",=SUM(A1),8", "5, =\"0123\" ,y,9"]
+        let text = rows.joined(separator: "\n") + "\n"
+        for speculate in [false, true] {
+            for chunkSize in [20, 1 << 20] {
+                let table = try CSVTest.load(text) { $0.speculate = speculate; $0.threads = 2; $0.chunkSize = chunkSize }.table
+                #expect(CSVTest.values(table, "phone") == ["18587500681", "13574535758", "13900000000", "∅", "0123"])
+                #expect(CSVTest.values(table, "code") == ["007", "x", "=\"a\"b\"", "=SUM(A1)", "y"])
+                #expect(CSVTest.type(table, "n") == .int64 && CSVTest.values(table, "n") == ["5", "6", "7", "8", "9"])
+            }
+        }
+    }
+}

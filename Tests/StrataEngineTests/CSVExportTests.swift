@@ -55,6 +55,25 @@ import Testing
         #expect(String(decoding: try CSVExportTests.read(path), as: UTF8.self) == "'=cmd\n-1\n")
     }
 
+    @Test func excelModeKeepsDigitTextsAsText() throws {
+        let scratch = try Scratch()
+        var dictionary = StringDictionary()
+        let texts = ["13574535758", "110101199003074512", "007", "0", "1234567890", "138-0013", "12a45678901", "０１"]
+        let codes = ContiguousArray(texts.map { dictionary.code(for: $0) })
+        let table = Table([("phone", Column(type: .string, data: .string(codes: codes, dictionary: dictionary)))])
+        let excel = scratch.url.appendingPathComponent("excel.csv").path
+        _ = try CSVExport.write(table, to: excel, excel: true)
+        let lines = String(decoding: try CSVExportTests.read(excel).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        // Phones, ID numbers and leading zeros as text formulas; short numbers and other texts as they are.
+        let formula = { (digits: String) in "\"=\"\"" + digits + "\"\"\"" }
+        #expect(lines == ["phone", formula("13574535758"), formula("110101199003074512"), formula("007"), "0", "1234567890",
+                          "138-0013", "12a45678901", "０１", ""])
+        // Plain CSV keeps the digits as they are.
+        let plain = scratch.url.appendingPathComponent("plain.csv").path
+        _ = try CSVExport.write(table, to: plain)
+        #expect(String(decoding: try CSVExportTests.read(plain), as: UTF8.self).hasPrefix("phone\n13574535758\n110101199003074512\n007\n"))
+    }
+
     @Test func excelModeWritesABOMAndCRLF() throws {
         let scratch = try Scratch()
         let path = scratch.url.appendingPathComponent("excel.csv").path

@@ -140,7 +140,9 @@ extension CSVParseContext {
                 for column in classified {
                     var fieldStart = spans.starts[column]
                     var fieldEnd = spans.ends[column]
+                    var flags = spans.flags[column]
                     CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                    CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
                     if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                         if speculating { speculation.null(column, row: row) }
                         continue
@@ -148,7 +150,7 @@ extension CSVParseContext {
                     if speculating {
                         if speculation.take(column, row: row, base + fieldStart, fieldEnd - fieldStart,
                                             datesAllowed: pattern == nil, stats: &stats[column]) { continue }
-                        speculation.takeString(column, base, fieldStart, fieldEnd, flags: spans.flags[column])
+                        speculation.takeString(column, base, fieldStart, fieldEnd, flags: flags)
                     }
                     stats[column].classify(base + fieldStart, fieldEnd - fieldStart, pattern: pattern)
                 }
@@ -156,11 +158,13 @@ extension CSVParseContext {
                     for column in stringOnly {
                         var fieldStart = spans.starts[column]
                         var fieldEnd = spans.ends[column]
+                        var flags = spans.flags[column]
                         CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                        CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
                         if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                             speculation.null(column, row: row)
                         } else {
-                            speculation.takeString(column, base, fieldStart, fieldEnd, flags: spans.flags[column])
+                            speculation.takeString(column, base, fieldStart, fieldEnd, flags: flags)
                         }
                     }
                 }
@@ -209,7 +213,9 @@ extension CSVParseContext {
             for column in typedColumns {
                 var fieldStart = spans.starts[column]
                 var fieldEnd = spans.ends[column]
+                var flags = spans.flags[column]
                 CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
                 if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                     result.columns[column].appendNull(row: row)
                     continue
@@ -239,11 +245,13 @@ extension CSVParseContext {
                 // Texts lose their edge spaces and tabs, as numbers and dates do.
                 var fieldStart = spans.starts[column]
                 var fieldEnd = spans.ends[column]
+                var flags = spans.flags[column]
                 CSVFieldText.trim(base, &fieldStart, &fieldEnd)
+                CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
                 if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                     result.columns[column].appendNull(row: row)
-                } else if spans.flags[column] & CSVFieldSpans.escapedQuotes != 0 {
-                    scratch = CSVFieldText.unescaped(base, fieldStart, fieldEnd, flags: spans.flags[column])
+                } else if flags & CSVFieldSpans.escapedQuotes != 0 {
+                    scratch = CSVFieldText.unescaped(base, fieldStart, fieldEnd, flags: flags)
                     let code = scratch.withUnsafeBufferPointer { buffer in
                         result.columns[column].dictionary.code(buffer.baseAddress ?? base, buffer.count)
                     }

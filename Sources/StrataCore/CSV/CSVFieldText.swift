@@ -7,6 +7,24 @@ enum CSVFieldText {
         while end > start, base[end - 1] == 32 || base[end - 1] == 9 { end -= 1 }
     }
 
+    /// Narrows `[start, end)` to the text of a spreadsheet text formula `="…"` (how Excel-bound
+    /// exports, Strata's `excel` among them, keep `007` or an 18-digit ID number as text):
+    /// `="007"` unquoted, or the same quoted with its quotes doubled, whose doubled quotes are
+    /// then gone from `flags`. Anything else, or a formula whose text holds a quote, is left.
+    @inline(__always)
+    static func unwrapFormulaText(_ base: UnsafePointer<UInt8>, _ start: inout Int, _ end: inout Int,
+                                  flags: inout UInt8) {
+        guard end - start >= 3, base[start] == 61, base[start + 1] == 34, base[end - 1] == 34 else { return }
+        let escaped = flags & CSVFieldSpans.escapedQuotes != 0
+        let quote = escaped ? 2 : 1
+        guard end - start >= 1 + 2 * quote, !escaped || (base[start + 2] == 34 && base[end - 2] == 34) else { return }
+        let inner = (start + 1 + quote)..<(end - quote)
+        guard !inner.contains(where: { base[$0] == 34 }) else { return }
+        start = inner.lowerBound
+        end = inner.upperBound
+        flags &= ~CSVFieldSpans.escapedQuotes
+    }
+
     /// `true`/`false`/`yes`/`no` in any letter case; nil otherwise.
     @inline(__always)
     static func bool(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool? {

@@ -28,6 +28,8 @@ enum CSVFusedScan {
         let last = text[length &- 1]
         if first == 32 || first == 9 || last == 32 || last == 9 { trim(&text, &length) }
         if length == 0 { return nulls.emptyIsNull ? .null : .refused }
+        // A text formula `="007"` is unwrapped by the general loop (``CSVFieldText/unwrapFormulaText``).
+        if text[0] == 61, length >= 2, text[1] == 34 { return .refused }
         if length <= nulls.maxLength, nulls.isNull(text, length) { return .null }
         return undecided ? .refused : .value
     }

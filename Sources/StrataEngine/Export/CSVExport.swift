@@ -89,7 +89,7 @@ public enum CSVExport {
         output += lineEnd
         guard table.columnCount > 0 else { return try file.append(output) }
 
-        let encoders = table.columns.map(ExportCellEncoder.init(column:))
+        let encoders = table.columns.map { ExportCellEncoder(column: $0, excel: excel) }
         var cells: [UInt8] = []
         var ends: [Int] = []
         for chunkStart in stride(from: 0, to: table.rowCount, by: rowsPerChunk) {
