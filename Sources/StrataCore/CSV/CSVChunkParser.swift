@@ -138,11 +138,7 @@ extension CSVParseContext {
                 result.rows += 1
                 if speculating, speculation.failed { speculating = false }
                 for column in classified {
-                    var fieldStart = spans.starts[column]
-                    var fieldEnd = spans.ends[column]
-                    var flags = spans.flags[column]
-                    CSVFieldText.trim(base, &fieldStart, &fieldEnd)
-                    CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
+                    let (fieldStart, fieldEnd, flags) = CSVFieldText.value(base, spans, column)
                     if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                         if speculating { speculation.null(column, row: row) }
                         continue
@@ -156,11 +152,7 @@ extension CSVParseContext {
                 }
                 if speculating {
                     for column in stringOnly {
-                        var fieldStart = spans.starts[column]
-                        var fieldEnd = spans.ends[column]
-                        var flags = spans.flags[column]
-                        CSVFieldText.trim(base, &fieldStart, &fieldEnd)
-                        CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
+                        let (fieldStart, fieldEnd, flags) = CSVFieldText.value(base, spans, column)
                         if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                             speculation.null(column, row: row)
                         } else {
@@ -211,11 +203,7 @@ extension CSVParseContext {
             }
             var rowIsBad = false
             for column in typedColumns {
-                var fieldStart = spans.starts[column]
-                var fieldEnd = spans.ends[column]
-                var flags = spans.flags[column]
-                CSVFieldText.trim(base, &fieldStart, &fieldEnd)
-                CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
+                let (fieldStart, fieldEnd, _) = CSVFieldText.value(base, spans, column)
                 if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                     result.columns[column].appendNull(row: row)
                     continue
@@ -243,11 +231,7 @@ extension CSVParseContext {
             // Strings last: a rejected row must not add dictionary entries.
             for column in stringColumns {
                 // Texts lose their edge spaces and tabs, as numbers and dates do.
-                var fieldStart = spans.starts[column]
-                var fieldEnd = spans.ends[column]
-                var flags = spans.flags[column]
-                CSVFieldText.trim(base, &fieldStart, &fieldEnd)
-                CSVFieldText.unwrapFormulaText(base, &fieldStart, &fieldEnd, flags: &flags)
+                let (fieldStart, fieldEnd, flags) = CSVFieldText.value(base, spans, column)
                 if nulls.isNull(base + fieldStart, fieldEnd - fieldStart) {
                     result.columns[column].appendNull(row: row)
                 } else if flags & CSVFieldSpans.escapedQuotes != 0 {

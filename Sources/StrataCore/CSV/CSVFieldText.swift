@@ -7,6 +7,19 @@ enum CSVFieldText {
         while end > start, base[end - 1] == 32 || base[end - 1] == 9 { end -= 1 }
     }
 
+    /// Where field `column` of `spans` holds its value, and the value's flags: trimmed, and a
+    /// text formula unwrapped (``unwrapFormulaText(_:_:_:flags:)``), as every loop reads it.
+    @inline(__always)
+    static func value(_ base: UnsafePointer<UInt8>, _ spans: borrowing CSVFieldSpans, _ column: Int)
+        -> (start: Int, end: Int, flags: UInt8) {
+        var start = spans.starts[column]
+        var end = spans.ends[column]
+        var flags = spans.flags[column]
+        trim(base, &start, &end)
+        unwrapFormulaText(base, &start, &end, flags: &flags)
+        return (start, end, flags)
+    }
+
     /// Narrows `[start, end)` to the text of a spreadsheet text formula `="…"` (how Excel-bound
     /// exports, Strata's `excel` among them, keep `007` or an 18-digit ID number as text):
     /// `="007"` unquoted, or the same quoted with its quotes doubled, whose doubled quotes are
