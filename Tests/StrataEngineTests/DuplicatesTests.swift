@@ -33,6 +33,12 @@ private func strings(_ values: [String?]) -> Column {
         #expect(byBoth.column(named: "id").map { (0..<$0.count).map($0.value(at:)) } == [.int(1), .int(3)])
     }
 
+    @Test func fullWidthDigitsAndLettersReadAsASCII() {
+        #expect(KeyNormalization.phoneDigits("＋８６ １３８ ００１３ ８０００") == "13800138000")
+        #expect(KeyNormalization.text("　ＡＣＭＥ　 Ｌｔｄ（上海）") == "acme ltd(上海)")
+        #expect(FullWidth.ascii("＞") == ">" && FullWidth.ascii("上") == nil && FullWidth.ascii("a") == nil)
+    }
+
     @Test func noDuplicatesGivesAnEmptyTableWithTheColumns() throws {
         let table = Table([("id", Column(type: .int64, data: .int64([1, 2, 3])))])
         let result = try DuplicatesOperator.run(table, keys: [0])

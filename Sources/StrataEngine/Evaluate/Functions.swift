@@ -1,3 +1,4 @@
+import Foundation
 import StrataCore
 
 /// Scalar function calls: argument checks, then the kernel of each family.
@@ -25,7 +26,7 @@ extension Frame {
                 switch function {
                 case .lower: text.lowercased()
                 case .upper: text.uppercased()
-                default: String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                default: text.trimmingCharacters(in: .whitespacesAndNewlines)
                 }
             }
         case .concat:

@@ -46,19 +46,16 @@ enum KeyNormalization {
                 result.append(" ")
                 pendingSpace = false
             }
-            // Full-width forms U+FF01…U+FF5E map onto ASCII U+0021…U+007E.
-            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
-                result.unicodeScalars.append(ascii)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
+            result.unicodeScalars.append(FullWidth.ascii(scalar) ?? scalar)
         }
         return result.lowercased()
     }
 
     static func phoneDigits(_ value: String) -> String {
-        var digits = String(value.unicodeScalars.filter { ("0"..."9").contains($0) || (0xFF10...0xFF19).contains($0.value) }
-            .map { Character(Unicode.Scalar($0.value >= 0xFF10 ? $0.value - 0xFEE0 : $0.value)!) })
+        var digits = String(String.UnicodeScalarView(value.unicodeScalars.compactMap { scalar in
+            let ascii = FullWidth.ascii(scalar) ?? scalar
+            return ("0"..."9").contains(ascii) ? ascii : nil
+        }))
         if digits.count == 13, digits.hasPrefix("86") { digits.removeFirst(2) }
         return digits
     }

@@ -57,7 +57,7 @@ public struct Lexer {
     static func halfWidth(_ character: Character) -> Character? {
         guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }
         switch scalar.value {
-        case 0xFF01...0xFF5E: return Character(Unicode.Scalar(scalar.value - 0xFEE0) ?? " ")
+        case 0xFF01...0xFF5E: return FullWidth.ascii(scalar).map(Character.init)
         case 0x201C, 0x201D: return "\""
         case 0x2018, 0x2019: return "'"
         case 0x3001: return ","
